@@ -1,0 +1,17 @@
+"""budget-checks: check that the numbers of a Dutch municipal budget export agree."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+
+def check(paths, **options):
+    """Check documents (folders, zips or page files) and return the Report.
+
+    Options: lang ("nl"|"en"), tolerance ("rounding"|"exact"|"absolute"),
+    tolerance_absolute (int), select, ignore, extend_select (code prefixes),
+    severity ({code: "error"|"warning"|"info"}), rule_dirs (folders of extra rules).
+    """
+    from budget_checks.api import check as _check
+
+    return _check(paths, **options)

@@ -1,0 +1,3 @@
+from budget_checks.cli import main
+
+main()

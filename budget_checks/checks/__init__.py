@@ -1,0 +1,26 @@
+"""Python rule modules: one module per code, each with `DOC` and optionally `check`.
+
+`check(context) -> Iterable[Finding]` runs once per run over all documents.
+Modules without `check` document codes that another stage emits (reading,
+recognition, the arithmetic dataset); their documentation lives here all the same.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from types import ModuleType
+
+from budget_checks.docs import RuleDoc
+
+MODULES = (
+    "IO101", "IO102", "TB001", "NU101", "PL101", "PL102", "UN101", "UN102",
+    "IN101", "IN102", "IN103", "MD101", "SC101", "RD101",
+)
+
+
+def modules() -> list[ModuleType]:
+    return [import_module(f"budget_checks.checks.{name}") for name in MODULES]
+
+
+def docs() -> list[RuleDoc]:
+    return [module.DOC for module in modules()]

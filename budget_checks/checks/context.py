@@ -1,0 +1,42 @@
+"""What the Python rule modules see: the recognised tables of a run, per document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from budget_checks.model import ReadProblem
+from budget_checks.tables import PageTables, Table
+
+
+@dataclass(slots=True)
+class DocumentTables:
+    path: str
+    pages: list[PageTables] = field(default_factory=list)
+    problems: list[ReadProblem] = field(default_factory=list)
+
+    def tables(self) -> list[Table]:
+        return [t for p in self.pages for t in p.tables]
+
+
+@dataclass(slots=True)
+class Context:
+    documents: list[DocumentTables]
+
+    def tables(self, kind: str | None = None, layout: str | None = None):
+        """(document path, table) pairs, optionally of one kind or layout."""
+        for doc in self.documents:
+            for table in doc.tables():
+                if (kind is None or table.kind == kind) and (layout is None or table.rule.layout == layout):
+                    yield doc.path, table
+
+    def count(self, scope: str) -> int:
+        """How many things a rule looked at: `files`, `pages`, `tables[:layout]`, `rows[:layout]`."""
+        what, _, layout = scope.partition(":")
+        if what == "files":
+            return sum(len(d.pages) + len(d.problems) for d in self.documents)
+        if what == "pages":
+            return sum(len(d.pages) for d in self.documents)
+        tables = [t for _, t in self.tables(layout=layout or None)]
+        if what == "tables":
+            return len(tables)
+        return sum(len(t.rows) for t in tables)

@@ -1,0 +1,271 @@
+"""The arithmetic of a whole run, as one tidy frame per table family.
+
+Every row of every recognised amounts table of the run goes into its family's
+frame (document, page, table, row keys and one integer column per line item).
+Residuals of the rulebook's identities and totals are computed column-wise,
+the sign convention of each table is inferred with one group-by, and pandera
+validates types, keys and residuals in one lazy pass per family. Findings are
+then made in one place from pandera's failure cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from budget_checks.expressions import Identity
+from budget_checks.findings import Finding, Severity
+from budget_checks.locate import at_table
+from budget_checks.report import CheckCount
+from budget_checks.rulebook import IdentityRule, TableRule
+from budget_checks.tables import PART, SUBTOTAL, TOTAL, Table, TableRow
+from budget_checks.tolerance import Tolerance
+
+KEYS = ["doc", "page", "table", "row"]
+TABLE_KEYS = ["doc", "page", "table"]
+ROUNDING_CODE = "RD101"
+CONVENTION_CODE = "SC101"
+
+
+@dataclass(slots=True)
+class ArithmeticResult:
+    findings: list[Finding] = field(default_factory=list)
+    checks: dict[str, CheckCount] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Family:
+    rule: TableRule
+    tables: list[tuple[str, Table]] = field(default_factory=list)  # (document, table)
+    records: list[tuple] = field(default_factory=list)
+
+
+def check_arithmetic(tables: list[tuple[str, Table]], tolerance: Tolerance) -> ArithmeticResult:
+    result = ArithmeticResult()
+    families: dict[str, _Family] = {}
+    for document, table in tables:
+        if table.rule.layout != "amounts" or not (table.rule.identities or table.rule.total):
+            continue
+        family = families.setdefault(table.kind, _Family(table.rule))
+        family.tables.append((document, table))
+    for family in families.values():
+        _check_family(family, tolerance, result)
+    return result
+
+
+# ---------------------------------------------------------------- the frame
+
+
+def _frame(family: _Family) -> pd.DataFrame:
+    rule = family.rule
+    plain = list(rule.columns)
+    groups = list(rule.groups)
+    records = []
+    for t, (document, table) in enumerate(family.tables):
+        index = {c.key: i for i, c in enumerate(table.columns)}
+        members = table.groups()
+        for r, row in enumerate(table.rows):
+            readable = row.placement in ("given", "placed")  # others stay unknown (NA)
+            values = [row.amount(index[k]) if k in index and readable else None for k in plain]
+            present = [k in index for k in plain]
+            sums, counts = [], []
+            for g in groups:
+                amounts = [row.amount(index[k]) if readable else None for k in members.get(g, [])]
+                sums.append(None if any(a is None for a in amounts) else sum(amounts))
+                counts.append(len(amounts))
+            records.append((t, r, row.role, *values, *present, *sums, *counts))
+    columns = ["t", "r", "role", *plain, *(f"{k}__present" for k in plain), *(f"{g}__sum" for g in groups), *(f"{g}__n" for g in groups)]
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    for k in plain + [f"{g}__sum" for g in groups]:
+        frame[k] = frame[k].astype("Int64")
+    frame["doc"] = [family.tables[t][0] for t in frame["t"]]
+    frame["page"] = [family.tables[t][1].page.path for t in frame["t"]]
+    frame["table"] = [family.tables[t][1].index for t in frame["t"]]
+    frame["row"] = frame["r"]
+    return frame
+
+
+def _schema(family: _Family, checks: list[str]) -> pa.DataFrameSchema:
+    rule = family.rule
+    columns: dict[str, pa.Column] = {
+        "doc": pa.Column(str),
+        "page": pa.Column(str),
+        "table": pa.Column(int, pa.Check.ge(1)),
+        "row": pa.Column(int, pa.Check.ge(0)),
+        "role": pa.Column(str, pa.Check.isin([PART, TOTAL, SUBTOTAL])),
+    }
+    for key in rule.columns:
+        columns[key] = pa.Column("Int64", nullable=True)
+    for code in checks:
+        columns[f"excess__{code}"] = pa.Column("Int64", pa.Check.eq(0), nullable=True)
+    return pa.DataFrameSchema(columns, unique=KEYS, strict=False, coerce=False)
+
+
+def _check_family(family: _Family, tolerance: Tolerance, result: ArithmeticResult) -> None:
+    frame = _frame(family)
+    if frame.empty:
+        return
+    groups = {g: [f"{g}__sum"] for g in family.rule.groups}
+    codes: list[str] = []
+    chosen: dict[str, pd.Series] = {}
+    for rule in family.rule.identities:
+        chosen[rule.doc.code] = _identity_columns(frame, rule, groups, tolerance)
+        codes.append(rule.doc.code)
+    if family.rule.total:
+        _total_columns(frame, family, tolerance)
+        codes.append(family.rule.total.doc.code)
+    try:
+        _schema(family, codes).validate(frame, lazy=True)
+        failed = pd.DataFrame(columns=["check", "index"])
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+        residual = cases["column"].isin([f"excess__{code}" for code in codes])
+        failed = pd.DataFrame({"check": cases.loc[residual, "column"].str.removeprefix("excess__"), "index": cases.loc[residual, "index"]})
+        other = cases[~residual]
+        if not other.empty:  # a broken frame is a bug of ours, never a silent pass
+            raise RuntimeError(f"dataset schema violated: {other.head().to_dict('records')}")
+    _conventions(frame, family)
+    _findings(frame, family, codes, failed, chosen, result)
+
+
+def _operands(frame: pd.DataFrame, identity: Identity, groups: dict[str, list[str]]) -> pd.Series:
+    count = pd.Series(0, index=frame.index)
+    for term in identity.terms:
+        count = count + (frame[f"{term.name}__n"] if term.group else 1)
+    return count
+
+
+def _identity_columns(frame: pd.DataFrame, rule: IdentityRule, groups: dict[str, list[str]], tolerance: Tolerance) -> pd.Series:
+    """Residuals of every alternative, the table's chosen alternative, and the excess over tolerance."""
+    code = rule.doc.code
+    usable = pd.Series(True, index=frame.index)
+    for term in rule.alternatives[0].terms:
+        if not term.group:
+            usable &= frame[f"{term.name}__present"]
+    holds_cols = []
+    for a, identity in enumerate(rule.alternatives):
+        residual = identity.residual(lambda k: frame[k], groups).where(usable)
+        allowed = _operands(frame, identity, groups).map(tolerance.allowed)
+        frame[f"res__{code}__{a}"] = residual.astype("Int64")
+        frame[f"ok__{code}__{a}"] = (residual.abs() <= allowed).fillna(False).astype(bool)
+        frame[f"allowed__{code}__{a}"] = allowed
+        holds_cols.append(f"ok__{code}__{a}")
+    per_table = frame.groupby("t")[holds_cols].sum()
+    best = per_table.to_numpy().argmax(axis=1)  # first alternative wins a tie
+    choice = pd.Series(best, index=per_table.index)
+    alt = frame["t"].map(choice).to_numpy()
+    frame[f"alt__{code}"] = alt
+    res = pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    allowed = pd.Series(0, index=frame.index)
+    for a in range(len(rule.alternatives)):
+        mask = alt == a
+        res[mask] = frame.loc[mask, f"res__{code}__{a}"]
+        allowed[mask] = frame.loc[mask, f"allowed__{code}__{a}"]
+    frame[f"res__{code}"] = res
+    frame[f"excess__{code}"] = (res.abs() - allowed).clip(lower=0).astype("Int64")
+    any_ok = frame[holds_cols].any(axis=1)
+    return any_ok
+
+
+def _total_columns(frame: pd.DataFrame, family: _Family, tolerance: Tolerance) -> None:
+    """Expected totals: a subtotal sums the parts above it, a total its subtotals (or parts)."""
+    code = family.rule.total.doc.code
+    role = frame["role"]
+    boundary = (role != PART).astype(int)
+    frame["seg"] = boundary.groupby(frame["t"]).cumsum() - boundary  # a boundary row closes its segment
+    has_sub = (role == SUBTOTAL).groupby(frame["t"]).transform("any")
+    keys = list(family.rule.columns)
+    worst = pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    for key in keys:
+        value = frame[key]
+        part = value.where(role == PART)
+        sub = value.where(role == SUBTOTAL)
+        by_segment = [frame["t"], frame["seg"]]
+        part_sum = part.groupby(by_segment).transform("sum")
+        unknown = (part.isna() & (role == PART)).groupby(by_segment).transform("any")
+        part_sum = part_sum.where(~unknown)  # a part we cannot read makes the total unverifiable
+        sub_sum = sub.groupby(frame["t"]).transform("sum")
+        part_n = role.eq(PART).groupby([frame["t"], frame["seg"]]).transform("sum")
+        sub_n = role.eq(SUBTOTAL).groupby(frame["t"]).transform("sum")
+        expected = part_sum.where(~((role == TOTAL) & has_sub), sub_sum)
+        operands = part_n.where(~((role == TOTAL) & has_sub), sub_n) + 1
+        residual = (value - expected).where((role != PART) & frame[f"{key}__present"] & (operands > 1))
+        excess = (residual.abs() - operands.map(tolerance.allowed)).clip(lower=0)
+        frame[f"exp__{code}__{key}"] = expected.astype("Int64")
+        frame[f"res__{code}__{key}"] = residual.astype("Int64")
+        frame[f"excess__{code}__{key}"] = excess.astype("Int64")
+        worst = worst.where(worst.notna() & (worst >= excess.fillna(-1)), excess)
+    frame[f"excess__{code}"] = worst.astype("Int64")
+
+
+def _conventions(frame: pd.DataFrame, family: _Family) -> None:
+    for rule in family.rule.identities:
+        alt = frame.groupby("t")[f"alt__{rule.doc.code}"].first()
+        for t, a in alt.items():
+            table = family.tables[t][1]
+            text = rule.alternatives[int(a)].text.replace("==", "=")
+            table.convention = "; ".join(x for x in (table.convention, text) if x)
+
+
+# ---------------------------------------------------------------- findings
+
+
+def _findings(frame: pd.DataFrame, family: _Family, codes: list[str], failed: pd.DataFrame, chosen: dict[str, pd.Series], result: ArithmeticResult) -> None:
+    failed_rows = {(c, int(i)) for c, i in zip(failed["check"], failed["index"])}
+    for rule in family.rule.identities:
+        code = rule.doc.code
+        evaluated = frame[f"res__{code}"].notna()
+        result.checks[code] = _count(result.checks.get(code), int(evaluated.sum()), sum(1 for c, _ in failed_rows if c == code))
+        nonzero = frame.index[evaluated & (frame[f"res__{code}"] != 0)]
+        for i in nonzero:
+            document, table = family.tables[int(frame.at[i, "t"])]
+            row = table.rows[int(frame.at[i, "r"])]
+            identity = rule.alternatives[int(frame.at[i, f"alt__{code}"])]
+            residual = int(frame.at[i, f"res__{code}"])
+            lhs = identity.terms[0]
+            column = table.column_index(lhs.name)
+            actual = row.amount(column)
+            if (code, int(i)) in failed_rows:
+                result.findings.append(_identity_finding(code, rule.doc.severity, document, table, row, column, actual, residual, identity))
+                if bool(chosen[code].at[i]):
+                    result.findings.append(at_table(CONVENTION_CODE, Severity.WARNING, document, table, row, identity=code, convention=identity.text))
+            else:
+                result.findings.append(_identity_finding(ROUNDING_CODE, Severity.INFO, document, table, row, column, actual, residual, identity, rule=code))
+    if family.rule.total:
+        _total_findings(frame, family, failed_rows, result)
+
+
+def _identity_finding(code, severity, document, table, row, column, actual, residual, identity, **extra) -> Finding:
+    expected = actual - residual if actual is not None else None
+    return at_table(code, severity, document, table, row, column, expected=expected, actual=actual,
+                    holds=identity.text.replace("==", "="), **extra)
+
+
+def _total_findings(frame: pd.DataFrame, family: _Family, failed_rows: set, result: ArithmeticResult) -> None:
+    doc = family.rule.total.doc
+    code = doc.code
+    evaluated = 0
+    failures = 0
+    for key in family.rule.columns:
+        residual = frame[f"res__{code}__{key}"]
+        evaluated += int(residual.notna().sum())
+        for i in frame.index[residual.notna() & (residual != 0)]:
+            document, table = family.tables[int(frame.at[i, "t"])]
+            row = table.rows[int(frame.at[i, "r"])]
+            column = table.column_index(key)
+            expected = int(frame.at[i, f"exp__{code}__{key}"])
+            parts = sum(1 for r in table.rows if r.role == (SUBTOTAL if row.role == TOTAL and any(x.role == SUBTOTAL for x in table.rows) else PART))
+            if int(frame.at[i, f"excess__{code}__{key}"]) > 0:
+                failures += 1
+                result.findings.append(at_table(code, doc.severity, document, table, row, column, expected=expected, actual=row.amount(column), parts=parts))
+            else:
+                result.findings.append(at_table(ROUNDING_CODE, Severity.INFO, document, table, row, column, expected=expected, actual=row.amount(column), rule=code, holds=f"{row.label} = Σ"))
+    result.checks[code] = _count(result.checks.get(code), evaluated, failures)
+
+
+def _count(old: CheckCount | None, evaluated: int, failed: int) -> CheckCount:
+    old = old or CheckCount()
+    return CheckCount(old.evaluated + evaluated, old.failed + failed)

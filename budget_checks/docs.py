@@ -1,0 +1,55 @@
+"""Documentation and message templates of one rule code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from budget_checks.findings import Finding, Severity
+
+LANGUAGES = ("nl", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDoc:
+    code: str
+    name: str
+    severity: Severity
+    summary: str  # one line, English
+    why: str = ""
+    example: str = ""  # a failing example (page text or table)
+    fix: str = ""
+    messages: dict[str, str] = field(default_factory=dict)  # lang -> str.format template
+
+    @property
+    def family(self) -> str:
+        return self.code[:2]
+
+    def missing(self) -> list[str]:
+        """Which parts of the documentation are empty (the docs meta-test uses this)."""
+        parts = {"summary": self.summary, "why": self.why, "example": self.example, "fix": self.fix}
+        parts.update({f"message.{lang}": self.messages.get(lang, "") for lang in LANGUAGES})
+        return [name for name, text in parts.items() if not text.strip()]
+
+    def render(self, finding: Finding, lang: str) -> str:
+        template = self.messages.get(lang) or self.messages.get("en") or self.summary
+        fields = {
+            "row": finding.row,
+            "column": finding.column,
+            "table": finding.table,
+            "expected": _amount(finding.expected, lang),
+            "actual": _amount(finding.actual, lang),
+            "difference": _amount(finding.difference, lang),
+            "unit": finding.unit,
+        }
+        fields.update(finding.params)
+        try:
+            return template.format(**fields)
+        except (KeyError, IndexError, ValueError):
+            return f"{template} {dict(finding.params)}"
+
+
+def _amount(value: int | None, lang: str) -> str:
+    if value is None:
+        return ""
+    text = f"{value:,}"
+    return text.replace(",", ".") if lang == "nl" else text

@@ -1,0 +1,77 @@
+"""The page model that every reader produces and the recognizer consumes.
+
+A page is a sequence of items in source order. An item is either a piece of
+prose or a row of cells. In the cell-per-line layout every row holds one cell;
+in the one-line-per-row layout a row holds a label and its values. The
+recognizer, not the reader, decides which items form a table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of text with the place it came from."""
+
+    text: str
+    line: int | None = None  # 1-based source line (text, csv)
+    ref: str | None = None  # source cell reference (xlsx "Sheet!C7", html "t2:r3c4")
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    text: str
+    line: int | None = None
+    ref: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A row of cells as the source laid them out (one cell for cell-per-line)."""
+
+    cells: tuple[Cell, ...]
+
+
+Item = Prose | Row
+
+
+@dataclass(frozen=True, slots=True)
+class Footer:
+    """`Deze pagina is gebouwd op ... met de export van ...`."""
+
+    built_at: datetime
+    exported_at: datetime
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class Page:
+    path: str  # as given, or relative inside a folder or zip
+    title: str = ""
+    breadcrumbs: tuple[str, ...] = ()
+    items: list[Item] = field(default_factory=list)
+    footer: Footer | None = None
+    layout: str = "cell-per-line"
+    source_format: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadProblem:
+    """A file or member that could not be read (becomes a located finding)."""
+
+    path: str
+    message: str
+    line: int | None = None
+    code: str = "IO101"
+
+
+@dataclass(slots=True)
+class Document:
+    """One export of one budget: a folder, a zip or a single page file."""
+
+    path: str
+    pages: list[Page] = field(default_factory=list)
+    problems: list[ReadProblem] = field(default_factory=list)

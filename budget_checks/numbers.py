@@ -1,0 +1,185 @@
+"""The one parser for Dutch numbers and unit labels.
+
+Values are exact: a `Decimal` for what the cell shows, and an `int` when the
+cell holds an amount. Nothing here ever returns a float.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+
+class Kind(str, Enum):
+    NUMBER = "number"
+    EMPTY = "empty"  # blank, "-", "–": nothing shown, read as no value
+    PLACEHOLDER = "placeholder"  # PM, n.v.t., nb, ?: a value is announced but not given
+    MALFORMED = "malformed"  # looks like a number but is not one (-3..305, 360.ooo)
+    TEXT = "text"  # a word or label
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    kind: Kind
+    text: str
+    value: Decimal | None = None
+    percent: bool = False
+    marker: str = ""  # "N" (nadeel) or "V" (voordeel) when the cell carried one
+    reason: str = ""  # why a cell is malformed
+
+    @property
+    def amount(self) -> int | None:
+        """The value as an integer amount, or None when it is not a whole number."""
+        if self.kind is not Kind.NUMBER or self.value is None or self.value != self.value.to_integral_value():
+            return None
+        return int(self.value)
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind is Kind.NUMBER
+
+
+_EMPTY = {"", "-", "–", "—", "--", "−"}
+_PLACEHOLDERS = {"pm", "-pm", "p.m.", "n.v.t.", "nvt", "n.v.t", "nb", "n.b.", "n.n.b.", "nnb", "?", "x"}
+_DIGITS = r"\d{1,3}(?:\.\d{3})+|\d+"  # dotted thousands or a plain run of digits
+_NUMBER = re.compile(rf"^(?P<int>{_DIGITS})(?:,(?P<frac>\d+))?$")
+_COMMA_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_MINUS = "-−–"
+_NUMERIC_CHARS = set("0123456789.,%-−–+€ ()oO")
+
+
+def parse_number(text: str, *, amount: bool = False) -> Parsed:
+    """Parse one cell. `amount=True` reads `17,473` as seventeen thousand (a comma
+    between groups of three is a thousands separator in amount columns)."""
+    raw = text
+    s = " ".join(text.replace("\u00a0", " ").split())
+    if s in _EMPTY:
+        return Parsed(Kind.EMPTY, raw)
+    if s.lower() in _PLACEHOLDERS:
+        return Parsed(Kind.PLACEHOLDER, raw)
+    if not any(ch.isdigit() for ch in s):
+        return Parsed(Kind.TEXT, raw)
+
+    body, marker = _strip_marker(s)
+    body = body.replace("€", "").replace(" ", "")
+    negative = False
+    percent = False
+    if body.endswith("%"):
+        percent, body = True, body[:-1]
+    if body.startswith("(") and body.endswith(")"):
+        negative, body = True, body[1:-1]
+    if body[:1] in _MINUS:
+        negative, body = True, body[1:]
+    elif body[:1] == "+":
+        body = body[1:]
+    if body[-1:] in _MINUS:
+        if negative:
+            return _malformed(raw, "two minus signs")
+        negative, body = True, body[:-1]
+    if body.endswith("%") and not percent:
+        percent, body = True, body[:-1]
+
+    if amount and _COMMA_THOUSANDS.match(body):
+        body = body.replace(",", ".")
+    match = _NUMBER.match(body)
+    if not match:
+        return _classify_failure(raw, s)
+    value = Decimal(match["int"].replace(".", "") + ("." + match["frac"] if match["frac"] else ""))
+    if marker == "N":
+        negative = not negative
+    return Parsed(Kind.NUMBER, raw, -value if negative else value, percent, marker)
+
+
+def _strip_marker(s: str) -> tuple[str, str]:
+    """N/V markers for nadeel/voordeel: `N 1.234`, `N1.234`, `1.234 V`."""
+    m = re.match(r"^([NV])\s*(?=[\d€(-])", s)
+    if m:
+        return s[m.end():], m.group(1)
+    m = re.search(r"(?<=[\d)])\s*([NV])$", s)
+    if m:
+        return s[: m.start()], m.group(1)
+    return s, ""
+
+
+def _classify_failure(raw: str, s: str) -> Parsed:
+    chars = set(s)
+    if chars <= _NUMERIC_CHARS:
+        if ".." in s or ",," in s:
+            return _malformed(raw, "doubled separator")
+        if re.search(r"\d[oO]|[oO]\d|\.[oO]", s):
+            return _malformed(raw, "letter o where a digit belongs")
+        if re.search(r"\.\d{1,2}(?!\d)", s) or re.search(r"\.\d{4,}", s):
+            return _malformed(raw, "dot that is neither a thousands separator nor a decimal comma")
+        return _malformed(raw, "not a number")
+    return Parsed(Kind.TEXT, raw)
+
+
+def _malformed(raw: str, reason: str) -> Parsed:
+    return Parsed(Kind.MALFORMED, raw, reason=reason)
+
+
+def is_year(text: str) -> bool:
+    s = text.strip()
+    return len(s) == 4 and s.isdigit() and 1900 <= int(s) <= 2199
+
+
+# ---------------------------------------------------------------- units
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    label: str  # as written in the source, e.g. "x €1.000"
+    scale: int  # euros per displayed unit: 1, 1_000 or 1_000_000
+
+    @property
+    def name(self) -> str:
+        return UNIT_NAMES[self.scale]
+
+
+UNIT_NAMES = {1: "€", 1_000: "x €1.000", 1_000_000: "x €1 mln"}
+EUROS = Unit("", 1)
+
+# Order matters: millions before thousands, thousands before whole euros.
+_UNIT_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"(?:[x×*]|in)\s*€?\s*1[.\s]?000[.\s]?000(?![\d])|(?:[x×*]\s*)?€\s*(?:1\s*)?(?:mln|miljoen)|[x×*]\s*(?:1\s*)?(?:mln|miljoen)"), 1_000_000),
+    (re.compile(r"(?:[x×*]|in)\s*(?:€\s*)?1[.\s]?000(?:,-+)?(?![.\d])(?:\s*euro'?s?)?|in\s+duizenden\s+euro'?s?|duizend\s+euro'?s?"), 1_000),
+    (re.compile(r"(?:bedragen\s+)?in\s+(?:€|euro'?s?)(?![\s\d]*1[.\s]?000)"), 1),
+)
+_UNIT_CONTEXT = re.compile(r"€|euro|bedragen|mln|miljoen|duizend", re.IGNORECASE)
+
+
+def find_unit(text: str) -> tuple[Unit, tuple[int, int]] | None:
+    """Find a unit label inside a title or header cell; returns the unit and its span."""
+    if not _UNIT_CONTEXT.search(text):
+        return None
+    low = text.lower()
+    for pattern, scale in _UNIT_PATTERNS:
+        m = pattern.search(low)
+        if m:
+            start, end = _widen(text, m.start(), m.end())
+            return Unit(text[start:end].strip(), scale), (start, end)
+    return None
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the surrounding `(bedragen ...)` so the remaining title is clean."""
+    open_at = text.rfind("(", 0, start)
+    if open_at != -1 and ")" not in text[open_at:start]:
+        close_at = text.find(")", end)
+        return open_at, (close_at + 1 if close_at != -1 else len(text))
+    m = re.search(r"bedragen\s*$", text[:start], re.IGNORECASE)
+    if m:
+        start = m.start()
+    return start, end
+
+
+def strip_unit(text: str) -> tuple[str, Unit | None]:
+    """Split `Overzicht baten en lasten (x €1.000)` into its title and unit."""
+    found = find_unit(text)
+    if not found:
+        return text.strip(), None
+    unit, (start, end) = found
+    rest = (text[:start] + text[end:]).strip(" \t-–:,")
+    return " ".join(rest.split()), unit

@@ -1,0 +1,97 @@
+"""The report of one run: what was read, what was checked, what was found.
+
+Every reporter reads this and nothing else. Statistics are derived from the
+findings and the table list, never stored twice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from budget_checks.docs import RuleDoc
+from budget_checks.findings import Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class TableInfo:
+    index: int
+    kind: str  # rule kind, or "" when not recognised
+    title: str
+    unit: str
+    scale: int | None
+    convention: str
+    rows: int
+    checked: bool
+    line: int | None
+    first_lines: tuple[str, ...] = ()
+    # the table as reported, for the reconciliation sheet: header labels and row cells
+    columns: tuple[str, ...] = ()
+    cells: tuple[tuple[str, ...], ...] = ()  # per row: label, then one text per column
+    row_lines: tuple[int | None, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    path: str
+    title: str
+    tables: tuple[TableInfo, ...] = ()
+    built_at: datetime | None = None
+    exported_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    path: str
+    pages: tuple[PageInfo, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CheckCount:
+    evaluated: int = 0
+    failed: int = 0
+
+
+@dataclass(slots=True)
+class Report:
+    documents: list[DocumentInfo] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    checks: dict[str, CheckCount] = field(default_factory=dict)
+    rules: dict[str, RuleDoc] = field(default_factory=dict)  # every code the run knows
+    options: dict[str, object] = field(default_factory=dict)
+    started_at: datetime | None = None
+    tool_version: str = ""
+    lang: str = "nl"
+    passed: list[dict] = field(default_factory=list)  # cross-page comparisons that agreed
+
+    # ------------------------------------------------------------ derived statistics
+
+    @property
+    def pages(self) -> int:
+        return sum(len(d.pages) for d in self.documents)
+
+    def tables(self) -> list[tuple[DocumentInfo, PageInfo, TableInfo]]:
+        return [(d, p, t) for d in self.documents for p in d.pages for t in p.tables]
+
+    @property
+    def tables_checked(self) -> int:
+        return sum(1 for _, _, t in self.tables() if t.checked)
+
+    @property
+    def tables_not_recognised(self) -> int:
+        return sum(1 for _, _, t in self.tables() if not t.kind)
+
+    def counts(self, include_known: bool = True) -> Counter[Severity]:
+        return Counter(f.severity for f in self.findings if include_known or not f.known)
+
+    def by_rule(self) -> Counter[str]:
+        return Counter(f.code for f in self.findings)
+
+    def worst(self, include_known: bool = False) -> Severity | None:
+        severities = [f.severity for f in self.findings if include_known or not f.known]
+        return max(severities) if severities else None
+
+    def fails(self, fail_on: Severity | None) -> bool:
+        worst = self.worst()
+        return fail_on is not None and worst is not None and worst >= fail_on

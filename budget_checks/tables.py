@@ -1,0 +1,105 @@
+"""Typed tables: what the recognizer makes of a page, and what the checks read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from budget_checks.model import Cell, Page
+from budget_checks.numbers import Kind, Parsed, Unit
+from budget_checks.rulebook import TableRule
+
+PART, TOTAL, SUBTOTAL = "part", "total", "subtotal"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str  # unique within the table: "lasten", "raming_2025"
+    label: str  # as the header shows it
+    group: str | None = None  # "raming" for a repeating column
+
+
+@dataclass(slots=True)
+class TableRow:
+    label: str
+    role: str
+    cells: tuple[Cell | None, ...]  # one per column once placed; None = empty cell
+    parsed: tuple[Parsed | None, ...]
+    label_cell: Cell
+    placement: str = "given"  # given | placed | ambiguous | overfull
+    candidates: int = 1
+    loose: tuple[Cell, ...] = ()  # the values as read, before placement
+    years: tuple[Cell, ...] = ()  # indicator rows: one year per period
+    description: str = ""
+    unit: str = ""  # indicator rows: "aantal", "%", ...
+
+    @property
+    def line(self) -> int | None:
+        return self.label_cell.line
+
+    def amount(self, index: int) -> int | None:
+        """Integer amount of a column; an empty cell counts as 0, a placeholder or bad value as None."""
+        parsed = self.parsed[index]
+        if parsed is None or parsed.kind is Kind.EMPTY:
+            return 0
+        return parsed.amount
+
+
+@dataclass(slots=True)
+class Table:
+    rule: TableRule
+    page: Page
+    index: int  # 1-based position among the page's tables
+    title: str
+    title_cell: Cell | None
+    columns: list[Column]
+    rows: list[TableRow] = field(default_factory=list)
+    unit: Unit | None = None
+    unit_problem: str = ""  # a unit label that is present but not understood
+    convention: str = ""  # filled by the dataset stage
+
+    @property
+    def kind(self) -> str:
+        return self.rule.kind
+
+    @property
+    def line(self) -> int | None:
+        return self.title_cell.line if self.title_cell else (self.rows[0].line if self.rows else None)
+
+    @property
+    def scale(self) -> int:
+        return self.unit.scale if self.unit else 1
+
+    @property
+    def unit_name(self) -> str:
+        return self.unit.name if self.unit else ("€" if self.rule.has_unit else "")
+
+    def groups(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for column in self.columns:
+            if column.group:
+                out.setdefault(column.group, []).append(column.key)
+        return out
+
+    def column_index(self, key: str) -> int:
+        for i, column in enumerate(self.columns):
+            if column.key == key:
+                return i
+        raise KeyError(key)
+
+
+@dataclass(frozen=True, slots=True)
+class Unrecognised:
+    """A table-like block that no rule module recognised."""
+
+    page: Page
+    line: int | None
+    first_lines: tuple[str, ...]
+    numbers: int
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class PageTables:
+    page: Page
+    tables: list[Table] = field(default_factory=list)
+    unrecognised: list[Unrecognised] = field(default_factory=list)
