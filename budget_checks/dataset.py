@@ -59,27 +59,45 @@ def check_arithmetic(tables: list[tuple[str, Table]], tolerance: Tolerance) -> A
 # ---------------------------------------------------------------- the frame
 
 
+def _value_keys(family: _Family) -> list[str]:
+    """Frame columns holding amounts: the plain columns, then group members by position
+    (`raming__1`, `raming__2`, ...), since tables differ in which years they show."""
+    widths = {g: max((len(t.groups().get(g, [])) for _, t in family.tables), default=0) for g in family.rule.groups}
+    return list(family.rule.columns) + [f"{g}__{i}" for g, width in widths.items() for i in range(1, width + 1)]
+
+
+def table_column(table: Table, key: str) -> int | None:
+    """The table's column index for a frame column, or None when the table lacks it."""
+    group, sep, position = key.partition("__")
+    if sep:
+        members = table.groups().get(group, [])
+        return table.column_index(members[int(position) - 1]) if int(position) <= len(members) else None
+    try:
+        return table.column_index(key)
+    except KeyError:
+        return None
+
+
 def _frame(family: _Family) -> pd.DataFrame:
-    rule = family.rule
-    plain = list(rule.columns)
-    groups = list(rule.groups)
+    keys = _value_keys(family)
+    groups = list(family.rule.groups)
     records = []
     for t, (document, table) in enumerate(family.tables):
-        index = {c.key: i for i, c in enumerate(table.columns)}
+        index = [table_column(table, k) for k in keys]
         members = table.groups()
         for r, row in enumerate(table.rows):
             readable = row.placement in ("given", "placed")  # others stay unknown (NA)
-            values = [row.amount(index[k]) if k in index and readable else None for k in plain]
-            present = [k in index for k in plain]
+            values = [row.amount(i) if i is not None and readable else None for i in index]
+            present = [i is not None for i in index]
             sums, counts = [], []
             for g in groups:
-                amounts = [row.amount(index[k]) if readable else None for k in members.get(g, [])]
+                amounts = [row.amount(table.column_index(k)) if readable else None for k in members.get(g, [])]
                 sums.append(None if any(a is None for a in amounts) else sum(amounts))
                 counts.append(len(amounts))
             records.append((t, r, row.role, *values, *present, *sums, *counts))
-    columns = ["t", "r", "role", *plain, *(f"{k}__present" for k in plain), *(f"{g}__sum" for g in groups), *(f"{g}__n" for g in groups)]
+    columns = ["t", "r", "role", *keys, *(f"{k}__present" for k in keys), *(f"{g}__sum" for g in groups), *(f"{g}__n" for g in groups)]
     frame = pd.DataFrame.from_records(records, columns=columns)
-    for k in plain + [f"{g}__sum" for g in groups]:
+    for k in keys + [f"{g}__sum" for g in groups]:
         frame[k] = frame[k].astype("Int64")
     frame["doc"] = [family.tables[t][0] for t in frame["t"]]
     frame["page"] = [family.tables[t][1].page.path for t in frame["t"]]
@@ -177,7 +195,7 @@ def _total_columns(frame: pd.DataFrame, family: _Family, tolerance: Tolerance) -
     boundary = (role != PART).astype(int)
     frame["seg"] = boundary.groupby(frame["t"]).cumsum() - boundary  # a boundary row closes its segment
     has_sub = (role == SUBTOTAL).groupby(frame["t"]).transform("any")
-    keys = list(family.rule.columns)
+    keys = _value_keys(family)
     worst = pd.Series(pd.NA, index=frame.index, dtype="Int64")
     for key in keys:
         value = frame[key]
@@ -249,13 +267,13 @@ def _total_findings(frame: pd.DataFrame, family: _Family, failed_rows: set, resu
     code = doc.code
     evaluated = 0
     failures = 0
-    for key in family.rule.columns:
+    for key in _value_keys(family):
         residual = frame[f"res__{code}__{key}"]
         evaluated += int(residual.notna().sum())
         for i in frame.index[residual.notna() & (residual != 0)]:
             document, table = family.tables[int(frame.at[i, "t"])]
             row = table.rows[int(frame.at[i, "r"])]
-            column = table.column_index(key)
+            column = table_column(table, key)
             expected = int(frame.at[i, f"exp__{code}__{key}"])
             parts = sum(1 for r in table.rows if r.role == (SUBTOTAL if row.role == TOTAL and any(x.role == SUBTOTAL for x in table.rows) else PART))
             if int(frame.at[i, f"excess__{code}__{key}"]) > 0:

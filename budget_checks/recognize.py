@@ -74,7 +74,7 @@ def _table_at(entries: list[Entry], pos: int, book: Rulebook, page: Page, index:
         if header is None:
             continue
         columns, after, header_unit, unit_text = header
-        title = strip_unit(title_cell.text)[0] if title_cell else _title_above(entries, pos, rule)
+        title = _UNIT_REMAINS.sub("", strip_unit(title_cell.text)[0]) if title_cell else _title_above(entries, pos, rule)
         table = Table(rule, page, index, title, title_cell, columns, unit=unit or header_unit)
         if rule.has_unit and table.unit is None:
             label = title_cell.text if title_cell else unit_text
@@ -108,8 +108,12 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w'/()%€.+-]+", " ", text).split())
 
 
+_UNIT_REMAINS = re.compile(r"\s*\((?:[^()]*(?:€|bedragen|euro|\bx\b)[^()]*)\)?\s*$|\s+bedragen\b.*$", re.IGNORECASE)
+
+
 def _is_title(text: str, rule: TableRule) -> bool:
-    bare = _norm(strip_unit(text)[0])
+    """A rule's title, with any unit label (understood or not) taken off."""
+    bare = _norm(_UNIT_REMAINS.sub("", strip_unit(text)[0]))
     return any(bare == _norm(t) for t in rule.titles)
 
 
@@ -130,7 +134,8 @@ def _match_header(entries: list[Entry], start: int, rule: TableRule):
     Returns (columns, index after the header, unit, unit text) or None. A header
     ends at a cell boundary; labels may be split over several cells.
     """
-    tokens: list[tuple[str, int, int]] = []  # (word, entry index, cell index)
+    tokens: list[tuple[str, int, int]] = []  # (normalised word, entry index, cell index)
+    shown: list[str] = []  # the same words as the header shows them
     ends: set[int] = set()  # token positions that end a cell
     unit, unit_text = None, ""
     for e in range(start, min(len(entries), start + _HEADER_LOOKAHEAD)):
@@ -143,8 +148,10 @@ def _match_header(entries: list[Entry], start: int, rule: TableRule):
             if found:
                 unit, unit_text = found[0], text
                 text = strip_unit(text)[0]
-            for word in _label_tokens(text):
-                tokens.append((word, e, c))
+            for word in text.split():
+                for part in _label_tokens(word):
+                    tokens.append((part, e, c))
+                    shown.append(word)
             if tokens:
                 ends.add(len(tokens))
     candidates = [(key, None, _label_tokens(label)) for key, labels in rule.columns.items() for label in labels]
@@ -166,7 +173,7 @@ def _match_header(entries: list[Entry], start: int, rule: TableRule):
             break
         key, group, pattern = best
         words = [tokens[p + i][0] for i in range(len(pattern))]
-        label = " ".join(words)
+        label = " ".join(dict.fromkeys(shown[p : p + len(pattern)]))
         if group is None:
             used.add(key)
             columns.append(Column(key, label))

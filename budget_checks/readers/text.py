@@ -71,8 +71,8 @@ def _when(text: str) -> datetime:
 
 def _take_title(page: Page, numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The title is the Doel/Programma line near the top; what stands above it is breadcrumbs."""
-    for index, (_, text) in enumerate(numbered[:_TITLE_SEARCH_LINES]):
-        if _TITLE.match(text):
+    for index, (number, text) in enumerate(numbered[:_TITLE_SEARCH_LINES]):
+        if _TITLE.match(text) and len(_split_row(text, number)) == 1:
             page.breadcrumbs = tuple(t for _, t in numbered[:index])
             page.title = text
             return numbered[index + 1 :]
@@ -105,8 +105,8 @@ def _split_row(text: str, line: int) -> tuple[Cell, ...]:
         if len(parts) > 1:
             return tuple(Cell(part, line) for part in parts)
     parts = re.split(r"\s{2,}", text)
-    if len(parts) > 2 and _count_values(parts[1:]) == len(parts) - 1:
-        return tuple(Cell(part, line) for part in parts)
+    if len(parts) > 2 and (_count_values(parts[1:]) == len(parts) - 1 or all(len(p.split()) <= 6 for p in parts)):
+        return tuple(Cell(part, line) for part in parts)  # columns separated by runs of spaces
     tokens = text.split(" ")
     values: list[str] = []
     # single spaces: only real numbers count, so "2024 - 2030" stays a label
