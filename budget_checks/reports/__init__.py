@@ -1,0 +1,34 @@
+"""Reporters: one class per output format, chosen by name from this registry.
+
+A reporter knows the Report and nothing else. `render(report, color=False)`
+returns text (str) or, for binary formats, bytes.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Protocol
+
+from budget_checks.report import Report
+
+# name -> (module, class); modules load only when their format is asked for
+FORMATS: dict[str, tuple[str, str]] = {
+    "console": ("budget_checks.reports.console", "ConsoleReporter"),
+    "json": ("budget_checks.reports.json_report", "JsonReporter"),
+}
+
+
+class Reporter(Protocol):
+    name: str
+    suffix: str  # file name suffix for --output-dir
+    binary: bool
+
+    def render(self, report: Report, *, color: bool = False) -> str | bytes: ...
+
+
+def get_reporter(name: str) -> Reporter:
+    try:
+        module, cls = FORMATS[name]
+    except KeyError:
+        raise ValueError(f"unknown format {name!r}; choose from {', '.join(FORMATS)}") from None
+    return getattr(import_module(module), cls)()
