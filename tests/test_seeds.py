@@ -62,7 +62,7 @@ def test_there_are_amounts_to_change(seeds: Path) -> None:
     assert len(list(_amount_cells(seeds))) == 6 + 6 + 8 * 6 + 6 + 24
 
 
-@pytest.mark.parametrize("delta", [10, -10, 1000, 12345])
+@pytest.mark.parametrize("delta", [10, -1000])
 def test_every_changed_amount_is_an_error_at_its_row(seeds: Path, tmp_path: Path, delta: int) -> None:
     missed = []
     for name, page, line, text, label in _amount_cells(seeds):

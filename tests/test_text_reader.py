@@ -1,0 +1,82 @@
+"""The portal's text export: both layouts, encodings, title, breadcrumbs, footer, line numbers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from budget_checks.model import Prose, Row
+from budget_checks.readers.errors import ReadError
+from budget_checks.readers.text import read_text
+
+CELL_PER_LINE = "Domeinen\n\nSociaal domein\n\nDoel 1.2.3 Voorbeeld\n\nLasten\n\n80.235.555\n\nDeze pagina is gebouwd op 10/16/2024 15:54:21 met de export van 10/16/2024 15:44:47"
+
+
+def test_cell_per_line_keeps_line_numbers() -> None:
+    page = read_text(CELL_PER_LINE.encode(), "p.txt")
+    assert page.title == "Doel 1.2.3 Voorbeeld"
+    assert page.breadcrumbs == ("Domeinen", "Sociaal domein")
+    assert page.layout == "cell-per-line"
+    assert [(i.cells[0].text, i.cells[0].line) for i in page.items] == [("Lasten", 7), ("80.235.555", 9)]
+
+
+def test_footer_is_month_first() -> None:
+    footer = read_text(CELL_PER_LINE.encode(), "p.txt").footer
+    assert footer.built_at == datetime(2024, 10, 16, 15, 54, 21)
+    assert footer.exported_at == datetime(2024, 10, 16, 15, 44, 47)
+    assert footer.line == 11
+
+
+def test_impossible_footer_date_is_a_located_read_error() -> None:
+    with pytest.raises(ReadError) as info:
+        read_text(b"Doel 1.1.1 X\nDeze pagina is gebouwd op 13/45/2024 15:54:21 met de export van 10/16/2024 15:44:47", "p.txt")
+    assert info.value.line == 2
+
+
+def test_one_line_per_row_splits_label_and_values() -> None:
+    page = read_text("Doel 1.1.1 X\nLasten\tBaten\tSaldo\nDoel 1.1.1 Sport en cultuur 1.234 -567 667\nDoel 1.1.2  10  -  10".encode(), "p.txt")
+    rows = [tuple(c.text for c in i.cells) for i in page.items]
+    assert rows == [
+        ("Lasten", "Baten", "Saldo"),
+        ("Doel 1.1.1 Sport en cultuur", "1.234", "-567", "667"),
+        ("Doel 1.1.2", "10", "-", "10"),
+    ]
+    assert page.layout == "row-per-line"
+
+
+def test_a_range_in_a_label_is_not_split() -> None:
+    page = read_text("Doel 1.1.1 X\nKoers sociaal domein 2024 - 2030".encode(), "p.txt")
+    assert [c.text for c in page.items[0].cells] == ["Koers sociaal domein 2024 - 2030"]
+
+
+def test_prose_and_bullets_are_prose() -> None:
+    text = "Doel 1.1.1 X\nWe doen dit samen met partners in de stad en de regio, zodat inwoners snel hulp krijgen.\n• een opsomming\nKort label"
+    items = read_text(text.encode(), "p.txt").items
+    assert [type(i) for i in items] == [Prose, Prose, Row]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Doel 1.1.1 Café\nLasten".encode("utf-8"),
+        b"\xef\xbb\xbf" + "Doel 1.1.1 Café\nLasten".encode("utf-8"),
+        "Doel 1.1.1 Café\nLasten".encode("cp1252"),
+        "Doel 1.1.1 Café\r\nLasten".encode("utf-16"),
+    ],
+    ids=["utf-8", "utf-8-bom", "cp1252", "utf-16"],
+)
+def test_encodings(data: bytes) -> None:
+    page = read_text(data, "p.txt")
+    assert page.title == "Doel 1.1.1 Café"
+    assert page.items[0].cells[0].text == "Lasten"
+
+
+def test_binary_is_refused() -> None:
+    with pytest.raises(ReadError):
+        read_text(b"\x00\x01\x02binary", "p.bin")
+
+
+def test_page_without_doel_or_programma_takes_its_first_line_as_title() -> None:
+    page = read_text("Nieuws over de begroting\nEen bericht zonder tabellen dat lang genoeg is om proza te zijn.".encode(), "p.txt")
+    assert page.title == "Nieuws over de begroting" and page.breadcrumbs == ()
