@@ -20,7 +20,7 @@ Overzicht baten en lasten
 Lasten  Baten  Saldo
 Doel 1.1.1  100  20  80
 """
-BAD = GOOD.replace("  80", "  90")
+BAD = GOOD.replace("  80", "  90").replace("1.1.1", "1.1.2")  # another goal, so no cross-page finding
 
 
 def test_clean_document_exits_0(tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_console_report_groups_by_page_and_summarises(tmp_path: Path) -> None:
     write_page(tmp_path, BAD, "p1.txt")
     write_page(tmp_path, GOOD, "p2.txt")
     result = runner.invoke(app, ["check", str(tmp_path), "--lang", "en", "--no-color"])
-    assert "p1.txt — Doel 1.1.1 Voorbeeld" in result.output
+    assert "p1.txt — Doel 1.1.2 Voorbeeld" in result.output
     assert "BL101" in result.output and "expected 80  actual 90  difference 10" in result.output
     assert "1 documents · 2 pages · 2 tables (2 checked, 0 not recognised)" in result.output
     assert "1 errors · 0 warnings · 2 infos" in result.output
@@ -149,5 +149,5 @@ def test_library_api_returns_the_report(tmp_path: Path) -> None:
 
     write_page(tmp_path, BAD)
     report = budget_checks.check(tmp_path, lang="en")
-    assert [(f.code, f.row, f.column) for f in report.findings if f.severity.label == "error"] == [("BL101", "Doel 1.1.1", "Saldo")]
+    assert [(f.code, f.row, f.column) for f in report.findings if f.severity.label == "error"] == [("BL101", "Doel 1.1.2", "Saldo")]
     assert report.checks["BL101"].evaluated == 1 and report.checks["BL101"].failed == 1
