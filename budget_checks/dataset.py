@@ -1,6 +1,7 @@
-"""The arithmetic of a whole run, as one tidy frame per table family.
+"""The arithmetic of the tables it is given, as one tidy frame per table family.
 
-Every row of every recognised amounts table of the run goes into its family's
+The engine gives it one document at a time (so memory stays bounded on large
+runs). Every row of every recognised amounts table goes into its family's
 frame (document, page, table, row keys and one integer column per line item).
 Residuals of the rulebook's identities and totals are computed column-wise,
 the sign convention of each table is inferred with one group-by, and pandera
@@ -18,6 +19,7 @@ import pandera.pandas as pa
 
 from budget_checks.expressions import Identity
 from budget_checks.findings import Finding, Severity
+from budget_checks.legends import stated_alternative
 from budget_checks.locate import at_table
 from budget_checks.report import CheckCount
 from budget_checks.rulebook import IdentityRule, TableRule
@@ -34,6 +36,7 @@ CONVENTION_CODE = "SC101"
 class ArithmeticResult:
     findings: list[Finding] = field(default_factory=list)
     checks: dict[str, CheckCount] = field(default_factory=dict)
+    frames: list[tuple[str, pd.DataFrame]] | None = None  # (family, keyed excess columns) when asked for: the GX bridge
 
 
 @dataclass(slots=True)
@@ -43,8 +46,8 @@ class _Family:
     records: list[tuple] = field(default_factory=list)
 
 
-def check_arithmetic(tables: list[tuple[str, Table]], tolerance: Tolerance) -> ArithmeticResult:
-    result = ArithmeticResult()
+def check_arithmetic(tables: list[tuple[str, Table]], tolerance: Tolerance, keep_frames: bool = False) -> ArithmeticResult:
+    result = ArithmeticResult(frames=[] if keep_frames else None)
     families: dict[str, _Family] = {}
     for document, table in tables:
         if table.rule.layout != "amounts" or not (table.rule.identities or table.rule.total):
@@ -128,9 +131,8 @@ def _check_family(family: _Family, tolerance: Tolerance, result: ArithmeticResul
         return
     groups = {g: [f"{g}__sum"] for g in family.rule.groups}
     codes: list[str] = []
-    chosen: dict[str, pd.Series] = {}
     for rule in family.rule.identities:
-        chosen[rule.doc.code] = _identity_columns(frame, rule, groups, tolerance)
+        _identity_columns(frame, family, rule, groups, tolerance)
         codes.append(rule.doc.code)
     if family.rule.total:
         _total_columns(frame, family, tolerance)
@@ -146,7 +148,10 @@ def _check_family(family: _Family, tolerance: Tolerance, result: ArithmeticResul
         if not other.empty:  # a broken frame is a bug of ours, never a silent pass
             raise RuntimeError(f"dataset schema violated: {other.head().to_dict('records')}")
     _conventions(frame, family)
-    _findings(frame, family, codes, failed, chosen, result)
+    _findings(frame, family, codes, failed, result)
+    if result.frames is not None:  # the same residuals, keyed by row label, for the GX bridge
+        labels = [family.tables[t][1].rows[r].label for t, r in zip(frame["t"], frame["r"])]
+        result.frames.append((family.rule.kind, frame[KEYS + [f"excess__{c}" for c in codes]].assign(label=labels)))
 
 
 def _operands(frame: pd.DataFrame, identity: Identity, groups: dict[str, list[str]]) -> pd.Series:
@@ -156,7 +161,7 @@ def _operands(frame: pd.DataFrame, identity: Identity, groups: dict[str, list[st
     return count
 
 
-def _identity_columns(frame: pd.DataFrame, rule: IdentityRule, groups: dict[str, list[str]], tolerance: Tolerance) -> pd.Series:
+def _identity_columns(frame: pd.DataFrame, family: _Family, rule: IdentityRule, groups: dict[str, list[str]], tolerance: Tolerance) -> None:
     """Residuals of every alternative, the table's chosen alternative, and the excess over tolerance."""
     code = rule.doc.code
     usable = pd.Series(True, index=frame.index)
@@ -172,7 +177,10 @@ def _identity_columns(frame: pd.DataFrame, rule: IdentityRule, groups: dict[str,
         frame[f"allowed__{code}__{a}"] = allowed
         holds_cols.append(f"ok__{code}__{a}")
     per_table = frame.groupby("t")[holds_cols].sum()
-    best = per_table.to_numpy().argmax(axis=1)  # first alternative wins a tie
+    # a convention stated by a header or legend wins a tie; otherwise the first alternative does
+    stated = [stated_alternative(family.tables[t][1], rule) for t in per_table.index]  # once per table: it reads the page
+    bonus = np.array([[0.5 if s == a else 0.0 for a in range(len(rule.alternatives))] for s in stated]).reshape(per_table.shape)
+    best = (per_table.to_numpy() + bonus).argmax(axis=1)
     choice = pd.Series(best, index=per_table.index)
     alt = frame["t"].map(choice).to_numpy()
     frame[f"alt__{code}"] = alt
@@ -184,17 +192,18 @@ def _identity_columns(frame: pd.DataFrame, rule: IdentityRule, groups: dict[str,
         allowed[mask] = frame.loc[mask, f"allowed__{code}__{a}"]
     frame[f"res__{code}"] = res
     frame[f"excess__{code}"] = (res.abs() - allowed).clip(lower=0).astype("Int64")
-    any_ok = frame[holds_cols].any(axis=1)
-    return any_ok
+
 
 
 def _total_columns(frame: pd.DataFrame, family: _Family, tolerance: Tolerance) -> None:
-    """Expected totals: a subtotal sums the parts above it, a total its subtotals (or parts)."""
+    """Expected totals: a subtotal sums the parts above it; a total sums the subtotals since the
+    previous total and the parts below the last of them (never subtotals and their parts together)."""
     code = family.rule.total.doc.code
     role = frame["role"]
     boundary = (role != PART).astype(int)
     frame["seg"] = boundary.groupby(frame["t"]).cumsum() - boundary  # a boundary row closes its segment
-    has_sub = (role == SUBTOTAL).groupby(frame["t"]).transform("any")
+    closing = (role == TOTAL).astype(int)
+    frame["block"] = closing.groupby(frame["t"]).cumsum() - closing  # a total closes its block of subtotals
     keys = _value_keys(family)
     worst = pd.Series(pd.NA, index=frame.index, dtype="Int64")
     for key in keys:
@@ -205,11 +214,13 @@ def _total_columns(frame: pd.DataFrame, family: _Family, tolerance: Tolerance) -
         part_sum = part.groupby(by_segment).transform("sum")
         unknown = (part.isna() & (role == PART)).groupby(by_segment).transform("any")
         part_sum = part_sum.where(~unknown)  # a part we cannot read makes the total unverifiable
-        sub_sum = sub.groupby(frame["t"]).transform("sum")
-        part_n = role.eq(PART).groupby([frame["t"], frame["seg"]]).transform("sum")
-        sub_n = role.eq(SUBTOTAL).groupby(frame["t"]).transform("sum")
-        expected = part_sum.where(~((role == TOTAL) & has_sub), sub_sum)
-        operands = part_n.where(~((role == TOTAL) & has_sub), sub_n) + 1
+        by_block = [frame["t"], frame["block"]]
+        sub_sum = sub.groupby(by_block).transform("sum")
+        part_n = role.eq(PART).groupby(by_segment).transform("sum")
+        sub_n = role.eq(SUBTOTAL).groupby(by_block).transform("sum")
+        expected = part_sum + sub_sum.where(role == TOTAL, 0)
+        operands = part_n + sub_n.where(role == TOTAL, 0) + 1
+        frame[f"ops__{code}"] = operands - 1
         residual = (value - expected).where((role != PART) & frame[f"{key}__present"] & (operands > 1))
         excess = (residual.abs() - operands.map(tolerance.allowed)).clip(lower=0)
         frame[f"exp__{code}__{key}"] = expected.astype("Int64")
@@ -222,8 +233,12 @@ def _total_columns(frame: pd.DataFrame, family: _Family, tolerance: Tolerance) -
 def _conventions(frame: pd.DataFrame, family: _Family) -> None:
     for rule in family.rule.identities:
         alt = frame.groupby("t")[f"alt__{rule.doc.code}"].first()
+        evaluated = frame[f"res__{rule.doc.code}"].notna().groupby(frame["t"]).any()
         for t, a in alt.items():
+            if not evaluated[t]:
+                continue  # the table lacks a column of this identity: it states no convention for it
             table = family.tables[t][1]
+            table.alternatives[rule.doc.code] = int(a)
             text = rule.alternatives[int(a)].text.replace("==", "=")
             table.convention = "; ".join(x for x in (table.convention, text) if x)
 
@@ -231,7 +246,7 @@ def _conventions(frame: pd.DataFrame, family: _Family) -> None:
 # ---------------------------------------------------------------- findings
 
 
-def _findings(frame: pd.DataFrame, family: _Family, codes: list[str], failed: pd.DataFrame, chosen: dict[str, pd.Series], result: ArithmeticResult) -> None:
+def _findings(frame: pd.DataFrame, family: _Family, codes: list[str], failed: pd.DataFrame, result: ArithmeticResult) -> None:
     failed_rows = {(c, int(i)) for c, i in zip(failed["check"], failed["index"])}
     for rule in family.rule.identities:
         code = rule.doc.code
@@ -248,8 +263,11 @@ def _findings(frame: pd.DataFrame, family: _Family, codes: list[str], failed: pd
             actual = row.amount(column)
             if (code, int(i)) in failed_rows:
                 result.findings.append(_identity_finding(code, rule.doc.severity, document, table, row, column, actual, residual, identity))
-                if bool(chosen[code].at[i]):
-                    result.findings.append(at_table(CONVENTION_CODE, Severity.WARNING, document, table, row, identity=code, convention=identity.text))
+                fits = [a for a in range(len(rule.alternatives)) if bool(frame.at[i, f"ok__{code}__{a}"])]
+                if fits:  # the row fits another sign convention than its table
+                    other = rule.alternatives[fits[0]].text.replace("==", "=")
+                    result.findings.append(at_table(CONVENTION_CODE, Severity.WARNING, document, table, row, identity=code,
+                                                    convention=other, table_convention=identity.text.replace("==", "=")))
             else:
                 result.findings.append(_identity_finding(ROUNDING_CODE, Severity.INFO, document, table, row, column, actual, residual, identity, rule=code))
     if family.rule.total:
@@ -275,7 +293,7 @@ def _total_findings(frame: pd.DataFrame, family: _Family, failed_rows: set, resu
             row = table.rows[int(frame.at[i, "r"])]
             column = table_column(table, key)
             expected = int(frame.at[i, f"exp__{code}__{key}"])
-            parts = sum(1 for r in table.rows if r.role == (SUBTOTAL if row.role == TOTAL and any(x.role == SUBTOTAL for x in table.rows) else PART))
+            parts = int(frame.at[i, f"ops__{code}"])
             if int(frame.at[i, f"excess__{code}__{key}"]) > 0:
                 failures += 1
                 result.findings.append(at_table(code, doc.severity, document, table, row, column, expected=expected, actual=row.amount(column), parts=parts))

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from time import perf_counter
 
 from budget_checks import __version__
 from budget_checks.checks import modules as check_modules
 from budget_checks.checks.context import Context, DocumentTables
 from budget_checks.docs import LANGUAGES, RuleDoc
 from budget_checks.findings import Finding, Severity
-from budget_checks.model import Document, ReadProblem
-from budget_checks.readers.containers import read_document
-from budget_checks.readers.limits import DEFAULT_LIMITS, Limits
+from budget_checks.model import Document, Page, ReadProblem
+from budget_checks.readers.containers import label, read_document
+from budget_checks.readers.limits import DEFAULT_LIMITS, Limits, TimeLimitExceeded, deadline
 from budget_checks.recognize import recognize_page
 from budget_checks.report import CheckCount, DocumentInfo, PageInfo, Report, TableInfo
 from budget_checks.rulebook import Rulebook, load_rulebook
@@ -29,6 +32,8 @@ class Options:
     selection: Selection = field(default_factory=Selection)
     rule_dirs: tuple[Path, ...] = ()
     limits: Limits = DEFAULT_LIMITS
+    jobs: int = 1  # worker processes over documents; 0 = decide by the run (see parallel.py)
+    table_cells: bool = True  # keep each table's labels and cells in the report (the Excel reconciliation shows them)
 
 
 def all_docs(book: Rulebook) -> dict[str, RuleDoc]:
@@ -37,48 +42,112 @@ def all_docs(book: Rulebook) -> dict[str, RuleDoc]:
     return dict(sorted(docs.items()))
 
 
-def run(paths: list[str], options: Options = Options()) -> Report:
+def run(paths: list[str], options: Options = Options(), progress: Callable[[DocumentResult], None] | None = None) -> Report:
+    """Check the documents one at a time (or in a process pool, see `Options.jobs`) and
+    merge their results in input order, so only the report grows with the run."""
     if options.lang not in LANGUAGES:
         raise ValueError(f"language {options.lang!r} is not one of {', '.join(LANGUAGES)}")
     book = load_rulebook(options.rule_dirs)
     docs = all_docs(book)
     report = Report(started_at=datetime.now().replace(microsecond=0), tool_version=__version__, lang=options.lang, rules=docs)
-    documents = [_read(path, options.limits) for path in paths]
-    context = Context([_recognize(doc, book, options.tolerance) for doc in documents])
+    report.checks = {m.DOC.code: CheckCount() for m in check_modules() if hasattr(m, "check")}
     findings: list[Finding] = []
+    passed: list[dict] = []
+    for result in _results(paths, options, book):
+        findings += result.findings
+        passed += result.passed
+        for code, count in result.checks.items():
+            old = report.checks.get(code, CheckCount())
+            report.checks[code] = CheckCount(old.evaluated + count.evaluated, old.failed + count.failed)
+        report.documents.append(result.info)
+        if progress is not None:
+            progress(result)
+    report.checks = dict(sorted(report.checks.items()))
 
+    findings = options.selection.apply(findings, docs)
+    findings.sort(key=_order)
+    report.findings = [replace(f, message=docs[f.code].render(f, options.lang)) for f in findings]
+    report.options = {"lang": options.lang, "tolerance": options.tolerance.policy}
+    report.passed = [p for p in passed if options.selection.enabled(p["code"])]
+    return report
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """What one document contributes to the report; the document itself is dropped."""
+
+    info: DocumentInfo
+    findings: list[Finding]
+    checks: dict[str, CheckCount]
+    passed: list[dict]
+    pages: int
+    seconds: float = 0.0
+
+
+def check_document(path: str, options: Options, book: Rulebook) -> DocumentResult:
+    """Read, recognise and check one document. Checks see one document at a time."""
+    started = perf_counter()
+    context = Context([recognised(path, options, book)], tolerance=options.tolerance)
+    findings: list[Finding] = []
+    checks: dict[str, CheckCount] = {}
     tables = list(context.tables())
     if any(t.rule.layout == "amounts" for _, t in tables):
         from budget_checks.dataset import check_arithmetic  # pandas and pandera load only when needed
 
         arithmetic = check_arithmetic(tables, options.tolerance)
         findings += arithmetic.findings
-        report.checks.update(arithmetic.checks)
+        checks.update(arithmetic.checks)
     for module in check_modules():
         if hasattr(module, "check"):
             produced = list(module.check(context))
             findings += produced
-            report.checks[module.DOC.code] = CheckCount(context.count(module.SCOPE), len(produced))
+            checks[module.DOC.code] = CheckCount(context.count(module.SCOPE), len(produced))
+    document = context.documents[0]
+    info = _document_info(document, options.table_cells)
+    return DocumentResult(info, findings, checks, context.passed, len(document.pages), perf_counter() - started)
 
-    findings = options.selection.apply(findings, docs)
-    findings.sort(key=_order)
-    report.findings = [replace(f, message=docs[f.code].render(f, options.lang)) for f in findings]
-    report.documents = [_document_info(doc) for doc in context.documents]
-    report.options = {"lang": options.lang, "tolerance": options.tolerance.policy}
-    return report
+
+def recognised(path: str, options: Options, book: Rulebook) -> DocumentTables:
+    """One document read and its tables recognised (what the checks and the GX bridge see)."""
+    return _recognize(_read(path, options.limits), book, options.tolerance, options.limits)
+
+
+def _results(paths: list[str], options: Options, book: Rulebook) -> Iterator[DocumentResult]:
+    if options.jobs == 1 or len(paths) < 2:
+        return (check_document(path, options, book) for path in paths)
+    from budget_checks.parallel import results_in_order
+
+    return results_in_order(paths, options, book)
 
 
 def _read(path: str, limits: Limits) -> Document:
     try:
         return read_document(path, limits)
     except FileNotFoundError:
-        return Document(path=path, problems=[ReadProblem(path, "path not found")])
+        return Document(path=label(path), problems=[ReadProblem(label(path), "path not found")])
     except OSError as exc:
-        return Document(path=path, problems=[ReadProblem(path, f"cannot read: {exc.strerror or exc}")])
+        return Document(path=label(path), problems=[ReadProblem(label(path), f"cannot read: {exc.strerror or exc}")])
 
 
-def _recognize(doc: Document, book: Rulebook, tolerance: Tolerance) -> DocumentTables:
-    return DocumentTables(doc.path, [recognize_page(page, book, tolerance) for page in doc.pages], list(doc.problems))
+def _recognize(doc: Document, book: Rulebook, tolerance: Tolerance, limits: Limits = DEFAULT_LIMITS) -> DocumentTables:
+    pages = [tables for page in doc.pages if (tables := _recognize_page(page, doc, book, tolerance, limits)) is not None]
+    return DocumentTables(doc.path, pages, list(doc.problems))
+
+
+def _recognize_page(page: Page, doc: Document, book: Rulebook, tolerance: Tolerance, limits: Limits) -> PageTables | None:
+    """A page's tables; a page that runs out of time or trips a bug in recognition
+    becomes a finding of its own (IO102, IO101) and the other pages go on."""
+    try:
+        with deadline(limits.max_seconds_per_file, "recognising the tables"):
+            return recognize_page(page, book, tolerance)
+    except TimeLimitExceeded as exc:
+        doc.problems.append(ReadProblem(page.path, str(exc), code="IO102"))
+    except (MemoryError, RecursionError) as exc:
+        doc.problems.append(ReadProblem(page.path, f"too large to recognise its tables ({type(exc).__name__})", code="IO102"))
+    except Exception as exc:  # --debug shows the traceback
+        logging.getLogger("budget_checks").debug("recognising %s failed", page.path, exc_info=True)
+        doc.problems.append(ReadProblem(page.path, f"internal error while recognising the tables: {type(exc).__name__}: {exc}"))
+    return None
 
 
 def _order(f: Finding):
@@ -88,12 +157,12 @@ def _order(f: Finding):
 # ---------------------------------------------------------------- report model
 
 
-def _document_info(doc: DocumentTables) -> DocumentInfo:
-    return DocumentInfo(doc.path, tuple(_page_info(p) for p in doc.pages))
+def _document_info(doc: DocumentTables, cells: bool = True) -> DocumentInfo:
+    return DocumentInfo(doc.path, tuple(_page_info(p, cells) for p in doc.pages))
 
 
-def _page_info(pt: PageTables) -> PageInfo:
-    tables = [_table_info(t) for t in pt.tables]
+def _page_info(pt: PageTables, cells: bool = True) -> PageInfo:
+    tables = [_table_info(t, cells) for t in pt.tables]
     start = len(tables)
     for i, block in enumerate(pt.unrecognised):
         tables.append(TableInfo(start + i + 1, "", "", "", None, "", 0, False, block.line, block.first_lines))
@@ -103,9 +172,9 @@ def _page_info(pt: PageTables) -> PageInfo:
                     footer.built_at if footer else None, footer.exported_at if footer else None)
 
 
-def _table_info(table: Table) -> TableInfo:
+def _table_info(table: Table, with_cells: bool = True) -> TableInfo:
     cells = []
-    for row in table.rows:
+    for row in table.rows if with_cells else ():  # most of what the report keeps per page
         cells.append((row.label, *(_cell_text(c) for c in row.cells)))
     return TableInfo(
         index=table.index,
@@ -117,9 +186,9 @@ def _table_info(table: Table) -> TableInfo:
         rows=len(table.rows),
         checked=True,
         line=table.line,
-        columns=tuple(c.label for c in table.columns),
+        columns=tuple(c.label for c in table.columns) if with_cells else (),
         cells=tuple(cells),
-        row_lines=tuple(r.line for r in table.rows),
+        row_lines=tuple(r.line for r in table.rows) if with_cells else (),
     )
 
 

@@ -7,10 +7,10 @@ from budget_checks.model import Cell, Page
 from budget_checks.tables import Table, TableRow
 
 
-def at_page(code: str, severity: Severity, document: str, page: Page, *, line: int | None = None, **params: object) -> Finding:
+def at_page(code: str, severity: Severity, document: str, page: Page, *, line: int | None = None, cell: str | None = None, **params: object) -> Finding:
     return Finding(
         code=code, severity=severity, params=tuple(params.items()), document=document,
-        page=page.path, page_title=page.title, line=line,
+        page=page.path, page_title=page.title, line=line, cell=cell,
     )
 
 

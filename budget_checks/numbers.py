@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from enum import Enum
 
 
@@ -47,12 +48,29 @@ _DIGITS = r"\d{1,3}(?:\.\d{3})+|\d+"  # dotted thousands or a plain run of digit
 _NUMBER = re.compile(rf"^(?P<int>{_DIGITS})(?:,(?P<frac>\d+))?$")
 _COMMA_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _MINUS = "-−–"
+# A whole part longer than this is not an amount but junk: 15 digits keep every sum of a
+# table's column inside the 64-bit integers the dataset stage computes with.
+MAX_DIGITS = 15
 _NUMERIC_CHARS = set("0123456789.,%-−–+€ ()oO")
+
+
+_CACHED_LENGTH = 64  # cells are parsed by the reader, the recognizer and the placement alike
 
 
 def parse_number(text: str, *, amount: bool = False) -> Parsed:
     """Parse one cell. `amount=True` reads `17,473` as seventeen thousand (a comma
     between groups of three is a thousands separator in amount columns)."""
+    if len(text) <= _CACHED_LENGTH:  # only short cells are cached, so huge cells never stay in memory
+        return _parse_cached(text, amount)
+    return _parse(text, amount)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_cached(text: str, amount: bool) -> Parsed:
+    return _parse(text, amount)
+
+
+def _parse(text: str, amount: bool) -> Parsed:
     raw = text
     s = " ".join(text.replace("\u00a0", " ").split())
     if s in _EMPTY:
@@ -86,10 +104,14 @@ def parse_number(text: str, *, amount: bool = False) -> Parsed:
     match = _NUMBER.match(body)
     if not match:
         return _classify_failure(raw, s)
-    value = Decimal(match["int"].replace(".", "") + ("." + match["frac"] if match["frac"] else ""))
+    whole = match["int"].replace(".", "")
+    if len(whole.lstrip("0")) > MAX_DIGITS:
+        return _malformed(raw, f"more than {MAX_DIGITS} digits before the decimal comma")
+    value = Decimal(whole + ("." + match["frac"] if match["frac"] else ""))
     if marker == "N":
         negative = not negative
-    return Parsed(Kind.NUMBER, raw, -value if negative else value, percent, marker)
+    # copy_negate is exact; unary minus would round to the context's 28 digits
+    return Parsed(Kind.NUMBER, raw, value.copy_negate() if negative else value, percent, marker)
 
 
 def _strip_marker(s: str) -> tuple[str, str]:

@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from budget_checks.glued import decode_glued, glued_row, glued_tail
+from budget_checks.hierarchy import nest_rows
 from budget_checks.model import Cell, Page, Prose, Row
 from budget_checks.numbers import Kind, Parsed, find_unit, is_year, parse_number, strip_unit
 from budget_checks.placement import place_rows
 from budget_checks.rulebook import Rulebook, TableRule
 from budget_checks.tables import PART, SUBTOTAL, TOTAL, Column, PageTables, Table, TableRow, Unrecognised
 from budget_checks.tolerance import Tolerance
+from budget_checks.widgets import widget_length
 
 _HEADER_LOOKAHEAD = 40  # cells a header may span (split words, two header rows)
 _MIN_UNRECOGNISED_NUMBERS = 3
+_MAX_CORNER = 3  # label-column headings a header row of cells may open with
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +49,11 @@ def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTabl
     used = [False] * len(entries)
     pos = 0
     while pos < len(entries):
+        widgets = widget_length(entries, pos)
+        if widgets:  # summary boxes are neither tables nor tables not recognised
+            used[pos : pos + widgets] = [True] * widgets
+            pos += widgets
+            continue
         found = _table_at(entries, pos, book, page, len(result.tables) + 1, tolerance)
         if found is None:
             pos += 1
@@ -70,12 +80,14 @@ def _table_at(entries: list[Entry], pos: int, book: Rulebook, page: Page, index:
             title_cell = entry.first
             unit = strip_unit(entry.first.text)[1]
             start = pos + 1
-        header = _match_header(entries, start, rule)
+        elif not rule.columns:
+            continue  # a header of year columns alone is too common to start a table without its title
+        header, corner = _match_header_after_corner(entries, start, rule)
         if header is None:
             continue
         columns, after, header_unit, unit_text = header
         title = _UNIT_REMAINS.sub("", strip_unit(title_cell.text)[0]) if title_cell else _title_above(entries, pos, rule)
-        table = Table(rule, page, index, title, title_cell, columns, unit=unit or header_unit)
+        table = Table(rule, page, index, title, title_cell, columns, unit=unit or header_unit, label_columns=max(1, corner))
         if rule.has_unit and table.unit is None:
             label = title_cell.text if title_cell else unit_text
             table.unit_problem = _unit_problem(label)
@@ -84,9 +96,21 @@ def _table_at(entries: list[Entry], pos: int, book: Rulebook, page: Page, index:
         if not table.rows:
             continue
         if rule.layout == "amounts":
+            decode_glued(table, tolerance, lambda label: _role(label, rule))
+            nest_rows(table)  # "02 Wonen" before "02.1", "02.2": the total first
+            _closing_subtotal(table)
             place_rows(table, tolerance)
         return table, end
     return None
+
+
+def _closing_subtotal(table: Table) -> None:
+    """A table's only subtotal, in its last row, with no total and not named `Subtotaal`, is the
+    table's total ("Totaal programma's" closing a programme overview)."""
+    roles = [row.role for row in table.rows]
+    last = _norm(table.rows[-1].label)
+    if TOTAL not in roles and roles.count(SUBTOTAL) == 1 and roles[-1] == SUBTOTAL and not last.startswith("subtotaal"):
+        table.rows[-1].role = TOTAL
 
 
 def _title_above(entries: list[Entry], pos: int, rule: TableRule) -> str:
@@ -99,12 +123,15 @@ def _title_above(entries: list[Entry], pos: int, rule: TableRule) -> str:
 
 def _unit_problem(label: str) -> str:
     if label and re.search(r"€|bedragen|euro|\bx\s*\d", label, re.IGNORECASE) and find_unit(label) is None:
-        return label
+        fragment = _UNIT_REMAINS.search(label)
+        return fragment.group(0).strip() if fragment else label
     return ""
 
 
+@lru_cache(maxsize=1 << 16)  # the same labels and cells recur on every page
 def _norm(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"[−–—]", "-", text)  # "begroting − realisatie" reads as "begroting - realisatie"
     return " ".join(re.sub(r"[^\w'/()%€.+-]+", " ", text).split())
 
 
@@ -112,27 +139,85 @@ _UNIT_REMAINS = re.compile(r"\s*\((?:[^()]*(?:€|bedragen|euro|\bx\b)[^()]*)\)?
 
 
 def _is_title(text: str, rule: TableRule) -> bool:
-    """A rule's title, with any unit label (understood or not) taken off."""
-    bare = _norm(_UNIT_REMAINS.sub("", strip_unit(text)[0]))
-    return any(bare == _norm(t) for t in rule.titles)
+    """A rule's title, with any unit label (understood or not) taken off, and
+    perhaps a year group after it ("Overzicht baten en lasten Begroting 2025":
+    one group of a table with year groups, split by the reader)."""
+    bare = _bare_title(text)
+    for title in rule.titles:
+        t = _norm(title)
+        if bare == t or (bare.startswith(t + " ") and _YEAR_GROUP.fullmatch(bare[len(t) :])):
+            return True
+    return False
+
+
+
+@lru_cache(maxsize=1 << 16)
+def _bare_title(text: str) -> str:
+    return _norm(_UNIT_REMAINS.sub("", strip_unit(text)[0]))
+
+
+_YEAR_GROUP = re.compile(r"\s*[-–:]?\s*\(?(?:[a-z]+\s){0,3}(?:19|20|21)\d\d(?:\s[a-z.]+){0,3}\)?")
 
 
 # ---------------------------------------------------------------- header
 
 
-def _label_tokens(label: str) -> list[str]:
-    return _norm(label.replace("{year}", " yyyy ")).replace("yyyy", "{year}").split()
+@lru_cache(maxsize=1 << 16)
+def _label_tokens(label: str) -> tuple[str, ...]:
+    # "{year}" may stand inside a word: "Stand 31-12-{year}" has the token "31-12-{year}"
+    return tuple(_norm(label.replace("{year}", "yyyy")).replace("yyyy", "{year}").split())
+
+
+_STARTS: dict[int, tuple[TableRule, frozenset[str], tuple[str, ...]]] = {}  # id(rule) -> (rule, first words)
+
+
+def _may_start(rule: TableRule, word: str) -> bool:
+    """Whether a column label of the rule can start with this word: a cheap test that
+    spares matching a header at almost every cell of a page."""
+    cached = _STARTS.get(id(rule))
+    if cached is None or cached[0] is not rule:  # holding the rule keeps its id from being reused
+        firsts = [t[0] for labels in (*rule.columns.values(), *rule.groups.values()) for t in map(_label_tokens, labels) if t]
+        cached = _STARTS[id(rule)] = (rule, frozenset(f for f in firsts if "{year}" not in f), tuple(f for f in firsts if "{year}" in f))
+    return word in cached[1] or any(_token_matches(f, word) for f in cached[2])
 
 
 def _token_matches(pattern: str, token: str) -> bool:
-    return is_year(token) if pattern == "{year}" else pattern == token
+    if pattern == "{year}":
+        return is_year(token)
+    if "{year}" in pattern:
+        head, _, tail = pattern.partition("{year}")
+        return token.startswith(head) and token.endswith(tail) and is_year(token[len(head) : len(token) - len(tail)])
+    return pattern == token
 
 
-def _match_header(entries: list[Entry], start: int, rule: TableRule):
+def _years(words: list[str], pattern: list[str]) -> list[str]:
+    """The years that the {year} places of a label pattern matched."""
+    out = []
+    for word, part in zip(words, pattern):
+        if "{year}" in part:
+            head, _, tail = part.partition("{year}")
+            out.append(word[len(head) : len(word) - len(tail)])
+    return out
+
+
+def _match_header_after_corner(entries: list[Entry], start: int, rule: TableRule):
+    """A header row of cells may open with the heading of its label column(s)
+    ("Programma", "Omschrijving", an empty corner, a unit label): try the header
+    after 0, 1, 2 or 3 such cells. Returns (header or None, cells skipped)."""
+    width = len(entries[start].cells) if start < len(entries) and not entries[start].prose else 1
+    for corner in range(min(_MAX_CORNER, width - 1) + 1):
+        header = _match_header(entries, start, rule, corner)
+        if header is not None:
+            return header, corner
+    return None, 0
+
+
+def _match_header(entries: list[Entry], start: int, rule: TableRule, corner: int = 0):
     """Match column labels against the words of the cells from `start` on.
 
     Returns (columns, index after the header, unit, unit text) or None. A header
-    ends at a cell boundary; labels may be split over several cells.
+    ends at a cell boundary; labels may be split over several cells. The first
+    `corner` cells of the first row only give the unit, if they state one.
     """
     tokens: list[tuple[str, int, int]] = []  # (normalised word, entry index, cell index)
     shown: list[str] = []  # the same words as the header shows them
@@ -148,12 +233,16 @@ def _match_header(entries: list[Entry], start: int, rule: TableRule):
             if found:
                 unit, unit_text = found[0], text
                 text = strip_unit(text)[0]
+            if e == start and c < corner:
+                continue
             for word in text.split():
                 for part in _label_tokens(word):
                     tokens.append((part, e, c))
                     shown.append(word)
             if tokens:
                 ends.add(len(tokens))
+        if tokens and tokens[0][1] == e and not _may_start(rule, tokens[0][0]):
+            return None  # no column label starts with the header's first word
     candidates = [(key, None, _label_tokens(label)) for key, labels in rule.columns.items() for label in labels]
     candidates += [(key, key, _label_tokens(label)) for key, labels in rule.groups.items() for label in labels]
     columns: list[Column] = []
@@ -178,8 +267,8 @@ def _match_header(entries: list[Entry], start: int, rule: TableRule):
             used.add(key)
             columns.append(Column(key, label))
         else:
-            suffix = "_".join(w for w in words if is_year(w)) or str(sum(1 for c in columns if c.group == key) + 1)
-            tail = "_ev" if len(pattern) > 2 and not is_year(words[-1]) else ""
+            suffix = "_".join(_years(words, pattern)) or str(sum(1 for c in columns if c.group == key) + 1)
+            tail = "_ev" if len(pattern) > 2 and "{year}" not in pattern[-1] else ""
             columns.append(Column(f"{key}_{suffix}{tail}", label, group=key))
         p += len(pattern)
         last_end = tokens[p - 1][1]
@@ -214,10 +303,15 @@ def _role(label: str, rule: TableRule) -> str:
 
 def _read_amount_rows(entries: list[Entry], pos: int, table: Table) -> int:
     n = len(table.columns)
+    card = _card(entries, pos, table)
+    if card:
+        return card
     while pos < len(entries):
         entry = entries[pos]
+        if widget_length(entries, pos):
+            break  # a summary box after the table, not a row of it
         if not entry.single and not entry.prose:
-            label, values = entry.first, entry.cells[1:]
+            label, values = _row_label(entry.cells, table.label_columns)
             if _is_value(label) or not any(_is_value(v) for v in values if v.text):
                 break
             table.rows.append(_amount_row(label, tuple(values), table, positional=True))
@@ -231,11 +325,45 @@ def _read_amount_rows(entries: list[Entry], pos: int, table: Table) -> int:
         while nxt < len(entries) and entries[nxt].single and not entries[nxt].prose and _is_value(entries[nxt].first):
             values.append(entries[nxt].first)
             nxt += 1
+        if not values and not entry.prose and glued_tail(label.text, n):
+            table.rows.append(glued_row(label, table))  # its numbers are glued to the label
+            pos = nxt
+            continue
         if not values or len(values) > n and table.rows:
             break
         table.rows.append(_amount_row(label, tuple(values), table, positional=False))
         pos = nxt
     return pos
+
+
+def _card(entries: list[Entry], pos: int, table: Table) -> int:
+    """A card: the header followed directly by one value per column, without a row label
+    (`Stand 1-1` / `Toevoegingen` / `Onttrekkingen` / `Stand 31-12` / four values).
+    It is one row, labelled with the table's title. Returns the index after it, or 0."""
+    n = len(table.columns)
+    if pos >= len(entries) or entries[pos].prose:
+        return 0
+    if not entries[pos].single:
+        values, end = entries[pos].cells, pos + 1  # the values in one row of cells
+    else:
+        end = pos
+        while end < len(entries) and end - pos < n and entries[end].single and not entries[end].prose and _is_value(entries[end].first):
+            end += 1
+        values = tuple(entries[i].first for i in range(pos, end))
+    if len(values) != n or not all(_is_value(v) for v in values) or not any(_value_kind(v).kind is Kind.NUMBER for v in values):
+        return 0
+    label = table.title_cell or Cell(table.title, values[0].line, values[0].ref)
+    table.rows.append(_amount_row(Cell(strip_unit(label.text)[0], label.line, label.ref), tuple(values), table, positional=True))
+    return end
+
+
+def _row_label(cells: tuple[Cell, ...], label_columns: int) -> tuple[Cell, tuple[Cell, ...]]:
+    """A row's label and values; a two-level row header ("02 Wonen" | "2.1 Bouwen") joins into one label."""
+    if label_columns <= 1 or len(cells) <= label_columns:
+        return cells[0], cells[1:]
+    parts = [c for c in cells[:label_columns] if c.text.strip()] or [cells[0]]
+    label = Cell(" / ".join(c.text for c in parts), parts[0].line, parts[-1].ref)
+    return label, cells[label_columns:]
 
 
 def _amount_row(label: Cell, values: tuple[Cell, ...], table: Table, positional: bool) -> TableRow:
@@ -354,7 +482,7 @@ def _unrecognised(entries: list[Entry], used: list[bool], page: Page) -> list[Un
         wide_rows = sum(1 for e in run if len(e.cells) > 2)
         if numbers >= _MIN_UNRECOGNISED_NUMBERS or wide_rows >= 2:
             lines = tuple(" | ".join(c.text for c in e.cells) for e in run[:6])
-            blocks.append(Unrecognised(page, run[0].first.line, lines, numbers))
+            blocks.append(Unrecognised(page, run[0].first.line, lines, numbers, ref=run[0].first.ref))
         run.clear()
 
     for entry, taken in zip(entries, used):

@@ -30,6 +30,7 @@ class RulebookError(ValueError):
 class IdentityRule:
     doc: RuleDoc
     alternatives: tuple[Identity, ...]  # sign conventions; the first is the default
+    stated: tuple[tuple[str, ...], ...] = ()  # per alternative: header or legend phrases that state it
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,7 @@ def _table(file: Path, kind: str, spec: dict) -> TableRule:
         raise RulebookError(f"{where}: layout {layout!r} is not one of {', '.join(LAYOUTS)}")
     columns = _labels(spec.get("columns", {}), f"{where}.columns")
     groups = _labels(spec.get("groups", {}), f"{where}.groups")
-    if not columns:
+    if not columns and not groups:
         raise RulebookError(f"{where}: declares no columns")
     keys = set(columns) | set(groups)
     identities = tuple(_identity(f"{where}.identity", item, keys, set(groups)) for item in spec.get("identity", []))
@@ -134,7 +135,7 @@ def _table(file: Path, kind: str, spec: dict) -> TableRule:
         rows=_labels(spec.get("rows", {}), f"{where}.rows"),
         identities=identities,
         total=total,
-        min_header=int(spec.get("min_header", min(3, len(columns)))),
+        min_header=int(spec.get("min_header", min(3, len(columns) or 2))),
         stop_at=tuple(spec.get("stop_at", [])),
         has_unit=bool(spec.get("unit", layout == "amounts")),
     )
@@ -167,8 +168,18 @@ def _identity(where: str, item: dict, keys: set[str], groups: set[str]) -> Ident
             if term.name not in keys or term.group != (term.name in groups):
                 raise RulebookError(f"{where}: {item.get('code', '?')}: {term.name!r} is not a column of this table")
         alternatives.append(identity)
-    rest = {k: v for k, v in item.items() if k != "holds"}
-    return IdentityRule(_doc(where, rest, Severity.ERROR), tuple(alternatives))
+    rest = {k: v for k, v in item.items() if k not in ("holds", "stated")}
+    return IdentityRule(_doc(where, rest, Severity.ERROR), tuple(alternatives), _stated(where, item, len(alternatives)))
+
+
+def _stated(where: str, item: dict, count: int) -> tuple[tuple[str, ...], ...]:
+    """`stated = [[phrases of the first alternative], [of the second], ...]`: words a header
+    or a legend uses to state which sign convention the table follows."""
+    stated = item.get("stated", [])
+    if not (isinstance(stated, list) and len(stated) <= count
+            and all(isinstance(p, list) and all(isinstance(x, str) and x.strip() for x in p) for p in stated)):
+        raise RulebookError(f"{where}: {item.get('code', '?')}: `stated` is a list of phrase lists, at most one per alternative in `holds`")
+    return tuple(tuple(p) for p in stated)
 
 
 def _doc(where: str, item: dict, default: Severity) -> RuleDoc:

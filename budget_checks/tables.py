@@ -56,6 +56,8 @@ class Table:
     unit: Unit | None = None
     unit_problem: str = ""  # a unit label that is present but not understood
     convention: str = ""  # filled by the dataset stage
+    alternatives: dict[str, int] = field(default_factory=dict)  # identity code -> sign convention chosen (dataset stage)
+    label_columns: int = 1  # leading cells of a row that form its label (a row header of two levels: 2)
 
     @property
     def kind(self) -> str:
@@ -96,6 +98,7 @@ class Unrecognised:
     first_lines: tuple[str, ...]
     numbers: int
     reason: str = ""
+    ref: str | None = None  # the first cell's place, where the format has cells (xlsx "Sheet!C7", html "t2:r3c4")
 
 
 @dataclass(slots=True)

@@ -1,7 +1,7 @@
 """IO101: a file or archive member could not be read."""
 
 from budget_checks.docs import RuleDoc
-from budget_checks.findings import Finding, Severity
+from budget_checks.findings import Severity
 
 DOC = RuleDoc(
     code="IO101",
@@ -21,7 +21,4 @@ SCOPE = "files"  # what the rule looks at, for the evaluated count
 
 
 def check(context):
-    for doc in context.documents:
-        for problem in doc.problems:
-            if problem.code == DOC.code:
-                yield Finding(DOC.code, DOC.severity, (("reason", problem.message),), document=doc.path, page=problem.path, line=problem.line)
+    return context.read_problems(DOC)

@@ -1,7 +1,7 @@
 """IO102: an input limit was reached; the part beyond it was not read."""
 
 from budget_checks.docs import RuleDoc
-from budget_checks.findings import Finding, Severity
+from budget_checks.findings import Severity
 
 DOC = RuleDoc(
     code="IO102",
@@ -21,7 +21,4 @@ SCOPE = "files"  # what the rule looks at, for the evaluated count
 
 
 def check(context):
-    for doc in context.documents:
-        for problem in doc.problems:
-            if problem.code == DOC.code:
-                yield Finding(DOC.code, DOC.severity, (("reason", problem.message),), document=doc.path, page=problem.path, line=problem.line)
+    return context.read_problems(DOC)

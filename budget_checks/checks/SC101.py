@@ -16,7 +16,7 @@ DOC = RuleDoc(
 Doel 1.1.2   16.329.083 | 1.798.619 | -14.530.464 | ...     (saldo = baten − lasten, the other rows lasten − baten)""",
     fix="Make the row use the same signs as the other rows of the table.",
     messages={
-        "nl": "Rij volgt een andere tekenconventie ({convention}) dan de rest van de tabel ({identity})",
-        "en": "Row follows another sign convention ({convention}) than the rest of the table ({identity})",
+        "nl": "Rij volgt een andere tekenconventie ({convention}) dan de rest van de tabel ({table_convention}, {identity})",
+        "en": "Row follows another sign convention ({convention}) than the rest of the table ({table_convention}, {identity})",
     },
 )

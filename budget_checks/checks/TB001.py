@@ -27,4 +27,4 @@ def check(context):
     for doc in context.documents:
         for page in doc.pages:
             for block in page.unrecognised:
-                yield at_page(DOC.code, DOC.severity, doc.path, page.page, line=block.line, start=" / ".join(block.first_lines[:3]))
+                yield at_page(DOC.code, DOC.severity, doc.path, page.page, line=block.line, cell=block.ref, start=" / ".join(block.first_lines[:3]))

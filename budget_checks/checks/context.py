@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from budget_checks.docs import RuleDoc
+from budget_checks.findings import Finding
 from budget_checks.model import ReadProblem
 from budget_checks.tables import PageTables, Table
+from budget_checks.tolerance import Tolerance
 
 
 @dataclass(slots=True)
@@ -21,6 +24,8 @@ class DocumentTables:
 @dataclass(slots=True)
 class Context:
     documents: list[DocumentTables]
+    tolerance: Tolerance = field(default_factory=Tolerance)
+    passed: list[dict] = field(default_factory=list)  # comparisons that agreed (cross-page checks add them)
 
     def tables(self, kind: str | None = None, layout: str | None = None):
         """(document path, table) pairs, optionally of one kind or layout."""
@@ -28,6 +33,14 @@ class Context:
             for table in doc.tables():
                 if (kind is None or table.kind == kind) and (layout is None or table.rule.layout == layout):
                     yield doc.path, table
+
+    def read_problems(self, doc: RuleDoc):
+        """Findings for the files the readers could not read, of one IO code."""
+        for document in self.documents:
+            for problem in document.problems:
+                if problem.code == doc.code:
+                    yield Finding(doc.code, doc.severity, (("reason", problem.message),), document=document.path,
+                                  page=problem.path, line=problem.line)
 
     def count(self, scope: str) -> int:
         """How many things a rule looked at: `files`, `pages`, `tables[:layout]`, `rows[:layout]`."""

@@ -12,7 +12,10 @@ from datetime import datetime
 
 from budget_checks.model import Cell, Footer, Item, Page, Prose, Row
 from budget_checks.numbers import Kind, parse_number
+from budget_checks.readers.columns import aligned_rows
 from budget_checks.readers.errors import ReadError
+from budget_checks.readers.limits import check_text_page
+from budget_checks.readers.grids import split_grids
 
 _FOOTER = re.compile(
     r"Deze pagina is gebouwd op\s+(?P<built>\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}:\d{2})"
@@ -25,28 +28,62 @@ _TITLE_SEARCH_LINES = 12
 
 
 def decode(data: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """UTF-8 (with or without BOM), UTF-16 (with a BOM, or recognised by its zero
+    bytes), else cp1252. Binary data is a ReadError: a NUL byte anywhere (located
+    at its line), or a start that is mostly control characters."""
+    codec = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data)
+    if codec:
         try:
-            return data.decode("utf-16")
+            text = data.decode(codec)
         except UnicodeDecodeError as exc:
             raise ReadError(f"invalid UTF-16 text at byte {exc.start}") from None
-    if b"\x00" in data[:4096]:
-        raise ReadError("binary data, not a text page")
+        if "\x00" in text:
+            raise ReadError("binary data (a NUL character), not a text page", text.count("\n", 0, text.index("\x00")) + 1)
+        sample = text[:2048]
+        if len(sample) - len(sample.translate(_CONTROL_CHARS)) > len(sample) // 10:
+            raise ReadError("binary data (control characters), not a text page")
+        return text
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise ReadError("binary data (a NUL byte), not a text page", data.count(b"\n", 0, nul) + 1)
+    sample = data[:4096]
+    if len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > len(sample) // 10:
+        raise ReadError("binary data (control characters), not a text page")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
 
 
+_CONTROL_BYTES = bytes([*range(1, 9), 11, *range(14, 32), 127])  # C0 controls other than tab, line breaks and form feed
+_CONTROL_CHARS = dict.fromkeys(_CONTROL_BYTES)  # str.translate table that deletes them
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without BOM: text in Latin script has a zero byte in every other place."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.6 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.6 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
 def read_text(data: bytes, path: str) -> Page:
     text = decode(data, path)
+    check_text_page(text)  # lines, line length and cells within limits before anything is split
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     page = Page(path=path, source_format="text")
     numbered = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
     numbered = _take_footer(page, numbered)
     numbered = _take_title(page, numbered)
-    page.items = [_item(text, n) for n, text in numbered]
+    aligned = aligned_rows(lines)  # space-aligned blocks: a run of spaces may be an empty cell
+    page.items = [Row(tuple(Cell(c, n) for c in aligned[n])) if n in aligned else _item(text, n) for n, text in numbered]
+    page.items = split_grids(page.items)  # year groups and side-by-side tables, one table each
     if any(isinstance(item, Row) and len(item.cells) > 1 for item in page.items):
         page.layout = "row-per-line"
     return page
@@ -100,6 +137,8 @@ def _is_prose(text: str) -> bool:
 
 def _split_row(text: str, line: int) -> tuple[Cell, ...]:
     """One-line-per-row: tab-separated cells, or a label followed by numbers."""
+    if len(text.split()) == 1:
+        return (Cell(text, line),)  # one word: a cell of the cell-per-line layout (most lines)
     if "\t" in text:
         parts = [part.strip() for part in text.split("\t")]
         if len(parts) > 1:
@@ -111,7 +150,8 @@ def _split_row(text: str, line: int) -> tuple[Cell, ...]:
     values: list[str] = []
     # single spaces: only real numbers count, so "2024 - 2030" stays a label
     while tokens and parse_number(tokens[-1], amount=True).kind is Kind.NUMBER:
-        values.insert(0, tokens.pop())
+        values.append(tokens.pop())
+    values.reverse()  # collected from the end; reversed once, so a long line stays linear
     if len(values) >= 2 and tokens:
         return (Cell(" ".join(tokens), line), *(Cell(v, line) for v in values))
     return (Cell(text, line),)
@@ -124,3 +164,20 @@ def _is_value(token: str) -> bool:
 
 def _count_values(parts: list[str]) -> int:
     return sum(1 for part in parts if _is_value(part.strip()))
+
+
+# ---------------------------------------------------------------- shared with the other readers
+
+
+def take_chrome(page: Page, numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Footer, title and breadcrumbs from a page's text lines, as for a text page.
+
+    The html, markdown, xlsx and csv readers pass their own lines (keyed by any
+    unique number), so a page's chrome is read the same way in every format.
+    """
+    return _take_title(page, _take_footer(page, numbered))
+
+
+def line_item(text: str, line: int | None) -> Item:
+    """One line of page text as prose or a row, as the text reader reads it."""
+    return _item(text, line)

@@ -15,7 +15,14 @@ from budget_checks.report import Report
 FORMATS: dict[str, tuple[str, str]] = {
     "console": ("budget_checks.reports.console", "ConsoleReporter"),
     "json": ("budget_checks.reports.json_report", "JsonReporter"),
+    "excel": ("budget_checks.reports.excel", "ExcelReporter"),
+    "junit": ("budget_checks.reports.junit", "JunitReporter"),
+    "sarif": ("budget_checks.reports.sarif", "SarifReporter"),
+    "github": ("budget_checks.reports.github", "GithubReporter"),
 }
+
+# formats read in the job log: they stay on standard output when --output-dir is given
+TO_STDOUT = frozenset({"console", "github"})
 
 
 class Reporter(Protocol):

@@ -22,7 +22,7 @@ class ConsoleReporter:
 
     def render(self, report: Report, *, color: bool = False, width: int = 110) -> str:
         buffer = io.StringIO()
-        console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=False)
+        console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=not color)
         write(console, report)
         return buffer.getvalue()
 

@@ -1,0 +1,68 @@
+"""Sign conventions a page states in words: a header formula or a legend.
+
+A rule's identity may list, per alternative, phrases that state it
+(`stated` in the rulebook): `Verschil begroting − realisatie` in a header,
+`een positief verschil is voordelig` in a legend under the table. The dataset
+lets a stated convention win a tie between conventions; SC102 reports a table
+whose numbers follow another convention than the one its page states.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from budget_checks.model import Prose
+from budget_checks.rulebook import IdentityRule
+from budget_checks.tables import Table
+
+
+@lru_cache(maxsize=1 << 14)  # phrases and page texts recur for every table and identity
+def normalise(text: str) -> str:
+    """Lower case, one kind of dash with spaces around it, single spaces."""
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"\s*[-−–—]\s*|\s+minus\s+", " - ", text)
+    return " ".join(text.split())
+
+
+def page_words(table: Table) -> str:
+    """The table's title and header labels, and every text of its page, normalised once."""
+    parts = [table.title, *(c.label for c in table.columns)]
+    return "\n".join([*(normalise(p) for p in parts), _page_text(table.page)])
+
+
+_PAGE_TEXTS: dict[int, tuple[object, str]] = {}  # id(page) -> (page, normalised text), for the pages of one document
+_PAGE_TEXTS_KEPT = 1024
+
+
+def _page_text(page) -> str:
+    cached = _PAGE_TEXTS.get(id(page))
+    if cached is None or cached[0] is not page:  # holding the page keeps its id from being reused
+        parts = []
+        for item in page.items:
+            if isinstance(item, Prose):
+                parts.append(item.text)
+            else:
+                parts.extend(cell.text for cell in item.cells if not any(ch.isdigit() for ch in cell.text))
+        if len(_PAGE_TEXTS) >= _PAGE_TEXTS_KEPT:
+            _PAGE_TEXTS.clear()
+        cached = _PAGE_TEXTS[id(page)] = (page, "\n".join(normalise(p) for p in parts))
+    return cached[1]
+
+
+def stated_alternative(table: Table, rule: IdentityRule) -> int | None:
+    """The alternative of `rule` that the page states, or None when it states none or several."""
+    if not rule.stated:
+        return None
+    words = page_words(table)
+    found = {a for a, phrases in enumerate(rule.stated) if any(normalise(p) in words for p in phrases)}
+    return found.pop() if len(found) == 1 else None
+
+
+def stated_phrase(table: Table, rule: IdentityRule, alternative: int) -> str:
+    """The phrase that states `alternative` on the table's page (for messages)."""
+    words = page_words(table)
+    for phrase in rule.stated[alternative]:
+        if normalise(phrase) in words:
+            return phrase
+    return ""

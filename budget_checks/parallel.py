@@ -1,0 +1,63 @@
+"""Check documents in a pool of worker processes, yielding results in input order.
+
+A worker checks whole documents with its own copy of the rulebook, and the main
+process merges the results in the order of the paths, so the report is the same
+as a single-process run. With `jobs=0` the run decides: the first document is
+checked here, and a pool (one worker per core) starts only when the documents
+left hold enough pages to pay for starting it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from budget_checks.engine import DocumentResult, Options, check_document
+from budget_checks.rulebook import Rulebook, load_rulebook
+
+POOL_PAYS_AT_PAGES = 200  # estimated pages left below which one process is faster than starting a pool
+
+_worker: tuple[Options, Rulebook] | None = None
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def results_in_order(paths: list[str], options: Options, book: Rulebook) -> Iterator[DocumentResult]:
+    jobs = options.jobs if options.jobs > 0 else cores()
+    rest = paths
+    if options.jobs == 0:
+        first = check_document(paths[0], options, book)
+        yield first
+        rest = paths[1:]
+        if jobs < 2 or first.pages * len(rest) < POOL_PAYS_AT_PAGES:
+            yield from (check_document(path, options, book) for path in rest)
+            return
+    jobs = min(jobs, len(rest))
+    if jobs < 2:
+        yield from (check_document(path, options, book) for path in rest)
+        return
+    # fork shares what the main process already imported (pandas, the checks); spawn elsewhere
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(options,))
+    try:
+        yield from pool.map(_check, rest)
+    finally:  # on an error (or when the caller stops early) the documents not yet begun are dropped
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start(options: Options) -> None:
+    global _worker
+    _worker = (options, load_rulebook(options.rule_dirs))
+
+
+def _check(path: str) -> DocumentResult:
+    options, book = _worker
+    return check_document(path, options, book)
