@@ -95,3 +95,9 @@ def test_error_names_page_row_and_line(seeds: Path, tmp_path: Path) -> None:
         (page, "Doel 1.1.2 Vitaal en gezond", "Saldo", number + 4, 14_530_564, 14_530_464, -100)
     ]
     assert {f.code for f in report.findings if f.severity.label == "error"} == {"BL101", "BL103"}
+
+
+def test_console_shows_the_passed_goal_comparison(seeds: Path) -> None:
+    result = CliRunner().invoke(app, ["check", str(seeds / "begroting-2025"), "--lang", "en", "--no-color"])
+    assert result.exit_code == 0, result.output
+    assert "agrees CP101 Doel 1.2.3 Langdurige en/of intensieve ondersteuning: 001_6f322344152e0b1d.txt = 003_f62ceb7c67b46cd3.txt" in result.output

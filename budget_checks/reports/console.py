@@ -78,6 +78,11 @@ def _summary(console: Console, report: Report) -> None:
         f"[{_STYLE[Severity.WARNING]}]{counts[Severity.WARNING]} {words['warnings']}[/] · "
         f"[{_STYLE[Severity.INFO]}]{counts[Severity.INFO]} {words['infos']}[/]"
     )
+    for comparison in report.passed[:10]:  # cross-page comparisons that agreed: what was checked, not only what failed
+        pages = " = ".join(escape(p) for p in comparison.get("pages", []))
+        console.print(f"  [green]{words['agrees']}[/green] {comparison.get('code', '')} {escape(str(comparison.get('row', '')))}: {pages}")
+    if len(report.passed) > 10:
+        console.print(f"  [green]{words['agrees']}[/green] … +{len(report.passed) - 10}")
     unrecognised = [(d, p, t) for d, p, t in tables if not t.kind]
     if unrecognised:
         console.print(f"  {words['not_checked']}:")

@@ -8,7 +8,7 @@ LABELS = {
         "checked": "gecontroleerd", "not_recognised": "niet herkend",
         "summary": "Samenvatting", "line": "regel", "expected": "verwacht", "actual": "gevonden",
         "difference": "verschil", "no_findings": "Geen bevindingen.", "not_checked": "Niet gecontroleerd",
-        "no_tables": "geen tabellen", "known": "bekend (baseline)", "row": "rij", "column": "kolom",
+        "no_tables": "geen tabellen", "known": "bekend (baseline)", "row": "rij", "column": "kolom", "agrees": "klopt",
     },
     "en": {
         "error": "error", "warning": "warning", "info": "info",
@@ -17,7 +17,7 @@ LABELS = {
         "checked": "checked", "not_recognised": "not recognised",
         "summary": "Summary", "line": "line", "expected": "expected", "actual": "actual",
         "difference": "difference", "no_findings": "No findings.", "not_checked": "Not checked",
-        "no_tables": "no tables", "known": "known (baseline)", "row": "row", "column": "column",
+        "no_tables": "no tables", "known": "known (baseline)", "row": "row", "column": "column", "agrees": "agrees",
     },
 }
 
