@@ -11,7 +11,7 @@ DOC = RuleDoc(
     summary="An indicator's years under Verleden < Heden < Toekomst are all present and strictly increase.",
     why="A past year after the present, or a future year that is not in the future, means the indicator shows the wrong measurement or a stale target.",
     example="""Indicator | Verleden | Heden | Toekomst
-Beschermd wonen Zwolle (aantal)   2022 | 2026 | 2024   500 | 424 | 400""",
+Beschermd wonen (aantal)   2022 | 2026 | 2024   500 | 424 | 400""",
     fix="Correct the years of the indicator in the source system.",
     messages={
         "nl": "Jaren van de indicator lopen niet op: {years}",
