@@ -11,7 +11,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
-import click
 import typer
 
 app = typer.Typer(
@@ -71,7 +70,7 @@ def _guarded(command):
 
 
 # how typer and click end a command on purpose: exit codes, usage errors, Ctrl-C
-_PASSING = (typer.Exit, typer.Abort, typer.exceptions.TyperException, click.exceptions.Exit, click.exceptions.Abort, click.ClickException)
+_PASSING = (typer.Exit, typer.Abort, typer.exceptions.TyperException)  # typer's usage errors derive from TyperException
 
 
 def _internal_error(exc: BaseException, debug: bool) -> None:
