@@ -205,28 +205,28 @@ def _total_columns(frame: pd.DataFrame, family: _Family, tolerance: Tolerance) -
     closing = (role == TOTAL).astype(int)
     frame["block"] = closing.groupby(frame["t"]).cumsum() - closing  # a total closes its block of subtotals
     keys = _value_keys(family)
-    worst = pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    values = frame[keys]
+    by_segment, by_block = [frame["t"], frame["seg"]], [frame["t"], frame["block"]]
+    is_part, is_sub, is_total = role.eq(PART), role.eq(SUBTOTAL), role.eq(TOTAL)
+    rows = lambda mask: np.broadcast_to(mask.to_numpy()[:, None], values.shape)  # a row mask over every column
+    part = values.where(rows(is_part))
+    part_sum = part.groupby(by_segment).transform("sum")  # all amount columns in one pass
+    unknown = (part.isna() & rows(is_part)).groupby(by_segment).transform("any")
+    part_sum = part_sum.where(~unknown)  # a part we cannot read makes the total unverifiable
+    sub_sum = values.where(rows(is_sub)).groupby(by_block).transform("sum")
+    part_n = is_part.groupby(by_segment).transform("sum")
+    sub_n = is_sub.groupby(by_block).transform("sum")
+    expected = part_sum + sub_sum.where(rows(is_total), 0)
+    operands = part_n + sub_n.where(is_total, 0) + 1
+    frame[f"ops__{code}"] = operands - 1
+    present = frame[[f"{k}__present" for k in keys]].to_numpy()
+    residual = (values - expected).where(rows(~is_part & (operands > 1)) & present)
+    excess = residual.abs().sub(operands.map(tolerance.allowed), axis=0).clip(lower=0)
     for key in keys:
-        value = frame[key]
-        part = value.where(role == PART)
-        sub = value.where(role == SUBTOTAL)
-        by_segment = [frame["t"], frame["seg"]]
-        part_sum = part.groupby(by_segment).transform("sum")
-        unknown = (part.isna() & (role == PART)).groupby(by_segment).transform("any")
-        part_sum = part_sum.where(~unknown)  # a part we cannot read makes the total unverifiable
-        by_block = [frame["t"], frame["block"]]
-        sub_sum = sub.groupby(by_block).transform("sum")
-        part_n = role.eq(PART).groupby(by_segment).transform("sum")
-        sub_n = role.eq(SUBTOTAL).groupby(by_block).transform("sum")
-        expected = part_sum + sub_sum.where(role == TOTAL, 0)
-        operands = part_n + sub_n.where(role == TOTAL, 0) + 1
-        frame[f"ops__{code}"] = operands - 1
-        residual = (value - expected).where((role != PART) & frame[f"{key}__present"] & (operands > 1))
-        excess = (residual.abs() - operands.map(tolerance.allowed)).clip(lower=0)
-        frame[f"exp__{code}__{key}"] = expected.astype("Int64")
-        frame[f"res__{code}__{key}"] = residual.astype("Int64")
-        frame[f"excess__{code}__{key}"] = excess.astype("Int64")
-        worst = worst.where(worst.notna() & (worst >= excess.fillna(-1)), excess)
+        frame[f"exp__{code}__{key}"] = expected[key].astype("Int64")
+        frame[f"res__{code}__{key}"] = residual[key].astype("Int64")
+        frame[f"excess__{code}__{key}"] = excess[key].astype("Int64")
+    worst = excess.max(axis=1, skipna=True)
     frame[f"excess__{code}"] = worst.astype("Int64")
 
 
