@@ -161,6 +161,11 @@ def _operands(frame: pd.DataFrame, identity: Identity, groups: dict[str, list[st
     return count
 
 
+def _allowed(operands: pd.Series, tolerance: Tolerance) -> pd.Series:
+    """The tolerance per row: the policy asked once per distinct operand count, not once per row."""
+    return operands.map({int(n): tolerance.allowed(int(n)) for n in operands.unique()})
+
+
 def _identity_columns(frame: pd.DataFrame, family: _Family, rule: IdentityRule, groups: dict[str, list[str]], tolerance: Tolerance) -> None:
     """Residuals of every alternative, the table's chosen alternative, and the excess over tolerance."""
     code = rule.doc.code
@@ -171,7 +176,7 @@ def _identity_columns(frame: pd.DataFrame, family: _Family, rule: IdentityRule, 
     holds_cols = []
     for a, identity in enumerate(rule.alternatives):
         residual = identity.residual(lambda k: frame[k], groups).where(usable)
-        allowed = _operands(frame, identity, groups).map(tolerance.allowed)
+        allowed = _allowed(_operands(frame, identity, groups), tolerance)
         frame[f"res__{code}__{a}"] = residual.astype("Int64")
         frame[f"ok__{code}__{a}"] = (residual.abs() <= allowed).fillna(False).astype(bool)
         frame[f"allowed__{code}__{a}"] = allowed
@@ -221,7 +226,7 @@ def _total_columns(frame: pd.DataFrame, family: _Family, tolerance: Tolerance) -
     frame[f"ops__{code}"] = operands - 1
     present = frame[[f"{k}__present" for k in keys]].to_numpy()
     residual = (values - expected).where(rows(~is_part & (operands > 1)) & present)
-    excess = residual.abs().sub(operands.map(tolerance.allowed), axis=0).clip(lower=0)
+    excess = residual.abs().sub(_allowed(operands, tolerance), axis=0).clip(lower=0)
     for key in keys:
         frame[f"exp__{code}__{key}"] = expected[key].astype("Int64")
         frame[f"res__{code}__{key}"] = residual[key].astype("Int64")
@@ -248,22 +253,26 @@ def _conventions(frame: pd.DataFrame, family: _Family) -> None:
 
 def _findings(frame: pd.DataFrame, family: _Family, codes: list[str], failed: pd.DataFrame, result: ArithmeticResult) -> None:
     failed_rows = {(c, int(i)) for c, i in zip(failed["check"], failed["index"])}
+    t_of, r_of = frame["t"].to_numpy(), frame["r"].to_numpy()
     for rule in family.rule.identities:
         code = rule.doc.code
-        evaluated = frame[f"res__{code}"].notna()
+        residuals = frame[f"res__{code}"]
+        evaluated = residuals.notna()
         result.checks[code] = _count(result.checks.get(code), int(evaluated.sum()), sum(1 for c, _ in failed_rows if c == code))
-        nonzero = frame.index[evaluated & (frame[f"res__{code}"] != 0)]
-        for i in nonzero:
-            document, table = family.tables[int(frame.at[i, "t"])]
-            row = table.rows[int(frame.at[i, "r"])]
-            identity = rule.alternatives[int(frame.at[i, f"alt__{code}"])]
-            residual = int(frame.at[i, f"res__{code}"])
+        nonzero = frame.index[evaluated & (residuals != 0)]
+        alt_of = frame[f"alt__{code}"].to_numpy()
+        fits_of = [frame[f"ok__{code}__{a}"].to_numpy() for a in range(len(rule.alternatives))]
+        for i in nonzero:  # the index is a plain range: labels are positions
+            document, table = family.tables[int(t_of[i])]
+            row = table.rows[int(r_of[i])]
+            identity = rule.alternatives[int(alt_of[i])]
+            residual = int(residuals.iat[i])
             lhs = identity.terms[0]
             column = table.column_index(lhs.name)
             actual = row.amount(column)
             if (code, int(i)) in failed_rows:
                 result.findings.append(_identity_finding(code, rule.doc.severity, document, table, row, column, actual, residual, identity))
-                fits = [a for a in range(len(rule.alternatives)) if bool(frame.at[i, f"ok__{code}__{a}"])]
+                fits = [a for a in range(len(rule.alternatives)) if bool(fits_of[a][i])]
                 if fits:  # the row fits another sign convention than its table
                     other = rule.alternatives[fits[0]].text.replace("==", "=")
                     result.findings.append(at_table(CONVENTION_CODE, Severity.WARNING, document, table, row, identity=code,
@@ -285,16 +294,18 @@ def _total_findings(frame: pd.DataFrame, family: _Family, failed_rows: set, resu
     code = doc.code
     evaluated = 0
     failures = 0
+    t_of, r_of, parts_of = frame["t"].to_numpy(), frame["r"].to_numpy(), frame[f"ops__{code}"].to_numpy()
     for key in _value_keys(family):
         residual = frame[f"res__{code}__{key}"]
         evaluated += int(residual.notna().sum())
-        for i in frame.index[residual.notna() & (residual != 0)]:
-            document, table = family.tables[int(frame.at[i, "t"])]
-            row = table.rows[int(frame.at[i, "r"])]
+        expected_of, excess_of = frame[f"exp__{code}__{key}"], frame[f"excess__{code}__{key}"]
+        for i in frame.index[residual.notna() & (residual != 0)]:  # the index is a plain range: labels are positions
+            document, table = family.tables[int(t_of[i])]
+            row = table.rows[int(r_of[i])]
             column = table_column(table, key)
-            expected = int(frame.at[i, f"exp__{code}__{key}"])
-            parts = int(frame.at[i, f"ops__{code}"])
-            if int(frame.at[i, f"excess__{code}__{key}"]) > 0:
+            expected = int(expected_of.iat[i])
+            parts = int(parts_of[i])
+            if int(excess_of.iat[i]) > 0:
                 failures += 1
                 result.findings.append(at_table(code, doc.severity, document, table, row, column, expected=expected, actual=row.amount(column), parts=parts))
             else:

@@ -31,6 +31,7 @@ def page_words(table: Table) -> str:
     return "\n".join([*(normalise(p) for p in parts), _page_text(table.page)])
 
 
+_DIGIT = re.compile(r"\d")
 _PAGE_TEXTS: dict[int, tuple[object, str]] = {}  # id(page) -> (page, normalised text), for the pages of one document
 _PAGE_TEXTS_KEPT = 1024
 
@@ -43,7 +44,7 @@ def _page_text(page) -> str:
             if isinstance(item, Prose):
                 parts.append(item.text)
             else:
-                parts.extend(cell.text for cell in item.cells if not any(ch.isdigit() for ch in cell.text))
+                parts.extend(cell.text for cell in item.cells if not _DIGIT.search(cell.text))
         if len(_PAGE_TEXTS) >= _PAGE_TEXTS_KEPT:
             _PAGE_TEXTS.clear()
         cached = _PAGE_TEXTS[id(page)] = (page, "\n".join(normalise(p) for p in parts))

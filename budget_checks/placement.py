@@ -25,9 +25,10 @@ def place_rows(table: Table, tolerance: Tolerance) -> None:
     if not open_rows:
         return
     options: dict[int, list[tuple[int, ...]]] = {}
+    keys, groups = {c.key: i for i, c in enumerate(table.columns)}, table.groups()
     for row in open_rows:
         parsed = [parse_number(c.text, amount=True) for c in row.loose]
-        scored = [(_row_score(table, _values(parsed, spots, n), tolerance), spots) for spots in combinations(range(n), len(row.loose))]
+        scored = [(_row_score(table, _values(parsed, spots, n), tolerance, keys, groups), spots) for spots in combinations(range(n), len(row.loose))]
         best = max(score for score, _ in scored)
         options[id(row)] = [spots for score, spots in scored if score == best]
     _narrow_by_totals(table, open_rows, options, tolerance)
@@ -48,9 +49,12 @@ def _values(parsed: list[Parsed], spots: tuple[int, ...], n: int) -> list[int | 
     return values
 
 
-def _row_score(table: Table, values: list[int | None], tolerance: Tolerance) -> int:
-    keys = {c.key: i for i, c in enumerate(table.columns)}
-    groups = table.groups()
+def _row_score(table: Table, values: list[int | None], tolerance: Tolerance,
+               keys: dict[str, int] | None = None, groups: dict[str, list[str]] | None = None) -> int:
+    """How many identities of the table's rule the row's values satisfy (`keys` and `groups`
+    of the table may be given when one row is scored in many placements)."""
+    keys = {c.key: i for i, c in enumerate(table.columns)} if keys is None else keys
+    groups = table.groups() if groups is None else groups
     score = 0
     for rule in table.rule.identities:
         for identity in rule.alternatives:
@@ -98,14 +102,17 @@ def _narrow_by_totals(table: Table, open_rows: list[TableRow], options: dict[int
             for i in range(n):
                 value = row.amount(i)
                 fixed[i] += value or 0
-    loose = {id(r): [parse_number(c.text, amount=True) for c in r.loose] for r in open_rows}
+    # the loop below runs up to _MAX_JOINT times: everything it reads is worked out before it
+    loose = [[parse_number(c.text, amount=True).amount or 0 for c in r.loose] for r in open_rows]
+    wanted = [total.amount(i) or 0 for i in range(n)]
+    allowed = tolerance.allowed(len(parts) + 1)
     best_score, best = -1, []
     for combo in product(*choice_lists):
         sums = list(fixed)
-        for row, spots in zip(open_rows, combo):
-            for p, spot in zip(loose[id(row)], spots):
-                sums[spot] += p.amount or 0
-        score = sum(1 for i in range(n) if tolerance.holds((total.amount(i) or 0) - sums[i], len(parts) + 1))
+        for amounts, spots in zip(loose, combo):
+            for amount, spot in zip(amounts, spots):
+                sums[spot] += amount
+        score = sum(1 for want, got in zip(wanted, sums) if abs(want - got) <= allowed)
         if score > best_score:
             best_score, best = score, [combo]
         elif score == best_score:

@@ -74,6 +74,7 @@ def _table_at(entries: list[Entry], pos: int, book: Rulebook, page: Page, index:
     entry = entries[pos]
     if entry.prose:
         return None
+    firsts = _FirstWords(entries)
     for rule in book.tables:
         title_cell, unit, start = None, None, pos
         if entry.single and _is_title(entry.first.text, rule):
@@ -82,7 +83,7 @@ def _table_at(entries: list[Entry], pos: int, book: Rulebook, page: Page, index:
             start = pos + 1
         elif not rule.columns:
             continue  # a header of year columns alone is too common to start a table without its title
-        header, corner = _match_header_after_corner(entries, start, rule)
+        header, corner = _match_header_after_corner(entries, start, rule, firsts)
         if header is None:
             continue
         columns, after, header_unit, unit_text = header
@@ -143,12 +144,13 @@ def _is_title(text: str, rule: TableRule) -> bool:
     perhaps a year group after it ("Overzicht baten en lasten Begroting 2025":
     one group of a table with year groups, split by the reader)."""
     bare = _bare_title(text)
-    for title in rule.titles:
-        t = _norm(title)
+    index = _index(rule)
+    if bare.partition(" ")[0] not in index.title_firsts:
+        return False  # the cheap test that most cells fail
+    for t in index.titles:
         if bare == t or (bare.startswith(t + " ") and _YEAR_GROUP.fullmatch(bare[len(t) :])):
             return True
     return False
-
 
 
 @lru_cache(maxsize=1 << 16)
@@ -168,17 +170,78 @@ def _label_tokens(label: str) -> tuple[str, ...]:
     return tuple(_norm(label.replace("{year}", "yyyy")).replace("yyyy", "{year}").split())
 
 
-_STARTS: dict[int, tuple[TableRule, frozenset[str], tuple[str, ...]]] = {}  # id(rule) -> (rule, first words)
+_Candidate = tuple[int, str, "str | None", tuple[str, ...]]  # (order in the rule, key, group, label tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class _RuleIndex:
+    """What the recognizer asks of a rule at almost every cell, worked out once per rule."""
+
+    rule: TableRule  # held, so the id it is cached under is not reused
+    titles: tuple[str, ...]  # normalised titles
+    title_firsts: frozenset[str]  # their first words
+    starts: frozenset[str]  # first words of the column labels without a {year}
+    year_starts: tuple[str, ...]  # first words of the column labels with a {year}
+    by_first: dict[str, tuple[_Candidate, ...]]  # column labels by their first word (without a {year})
+    year_first: tuple[_Candidate, ...]  # column labels whose first word has a {year}
+
+
+_INDEXES: dict[int, _RuleIndex] = {}
+
+
+def _index(rule: TableRule) -> _RuleIndex:
+    cached = _INDEXES.get(id(rule))
+    if cached is None or cached.rule is not rule:
+        titles = tuple(_norm(t) for t in rule.titles)
+        firsts = [t[0] for labels in (*rule.columns.values(), *rule.groups.values()) for t in map(_label_tokens, labels) if t]
+        labels = [(key, None, _label_tokens(label)) for key, labels in rule.columns.items() for label in labels]
+        labels += [(key, key, _label_tokens(label)) for key, labels in rule.groups.items() for label in labels]
+        candidates = [(order, *label) for order, label in enumerate(labels) if label[2]]
+        by_first: dict[str, list[_Candidate]] = {}
+        for candidate in candidates:
+            if "{year}" not in candidate[3][0]:
+                by_first.setdefault(candidate[3][0], []).append(candidate)
+        cached = _INDEXES[id(rule)] = _RuleIndex(
+            rule, titles, frozenset(t.partition(" ")[0] for t in titles),
+            frozenset(f for f in firsts if "{year}" not in f), tuple(f for f in firsts if "{year}" in f),
+            {word: tuple(c) for word, c in by_first.items()}, tuple(c for c in candidates if "{year}" in c[3][0]),
+        )
+    return cached
 
 
 def _may_start(rule: TableRule, word: str) -> bool:
     """Whether a column label of the rule can start with this word: a cheap test that
     spares matching a header at almost every cell of a page."""
-    cached = _STARTS.get(id(rule))
-    if cached is None or cached[0] is not rule:  # holding the rule keeps its id from being reused
-        firsts = [t[0] for labels in (*rule.columns.values(), *rule.groups.values()) for t in map(_label_tokens, labels) if t]
-        cached = _STARTS[id(rule)] = (rule, frozenset(f for f in firsts if "{year}" not in f), tuple(f for f in firsts if "{year}" in f))
-    return word in cached[1] or any(_token_matches(f, word) for f in cached[2])
+    index = _index(rule)
+    return word in index.starts or any(_token_matches(f, word) for f in index.year_starts)
+
+
+class _FirstWords:
+    """The first word a header would read from `start` on after skipping `corner` cells,
+    for every rule tried at one place of the page (it does not depend on the rule)."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.found: dict[tuple[int, int], str | None] = {}
+
+    def __call__(self, start: int, corner: int) -> str | None:
+        key = (start, corner)
+        if key not in self.found:
+            self.found[key] = self._first(start, corner)
+        return self.found[key]
+
+    def _first(self, start: int, corner: int) -> str | None:
+        for e in range(start, min(len(self.entries), start + _HEADER_LOOKAHEAD)):
+            entry = self.entries[e]
+            if entry.prose:
+                return None
+            for c, cell in enumerate(entry.cells):
+                if e == start and c < corner:
+                    continue
+                for word in strip_unit(cell.text)[0].split() if find_unit(cell.text) else cell.text.split():
+                    for part in _label_tokens(word):
+                        return part
+        return None
 
 
 def _token_matches(pattern: str, token: str) -> bool:
@@ -200,12 +263,15 @@ def _years(words: list[str], pattern: list[str]) -> list[str]:
     return out
 
 
-def _match_header_after_corner(entries: list[Entry], start: int, rule: TableRule):
+def _match_header_after_corner(entries: list[Entry], start: int, rule: TableRule, firsts: _FirstWords):
     """A header row of cells may open with the heading of its label column(s)
     ("Programma", "Omschrijving", an empty corner, a unit label): try the header
     after 0, 1, 2 or 3 such cells. Returns (header or None, cells skipped)."""
     width = len(entries[start].cells) if start < len(entries) and not entries[start].prose else 1
     for corner in range(min(_MAX_CORNER, width - 1) + 1):
+        first = firsts(start, corner)
+        if first is None or not _may_start(rule, first):
+            continue  # no column label of the rule starts with the header's first word
         header = _match_header(entries, start, rule, corner)
         if header is not None:
             return header, corner
@@ -243,24 +309,23 @@ def _match_header(entries: list[Entry], start: int, rule: TableRule, corner: int
                 ends.add(len(tokens))
         if tokens and tokens[0][1] == e and not _may_start(rule, tokens[0][0]):
             return None  # no column label starts with the header's first word
-    candidates = [(key, None, _label_tokens(label)) for key, labels in rule.columns.items() for label in labels]
-    candidates += [(key, key, _label_tokens(label)) for key, labels in rule.groups.items() for label in labels]
+    index = _index(rule)
     columns: list[Column] = []
     used: set[str] = set()
     p = 0
     last_end = None
     while p < len(tokens):
-        best = None
-        for key, group, pattern in candidates:
+        best = None  # the longest label that matches here; of equally long ones the rule's first
+        for order, key, group, pattern in (*index.by_first.get(tokens[p][0], ()), *index.year_first):
             if group is None and key in used:
                 continue
             n = len(pattern)
-            if n and p + n in ends and all(_token_matches(pattern[i], tokens[p + i][0]) for i in range(n)):
-                if best is None or n > len(best[2]):
-                    best = (key, group, pattern)
+            if p + n in ends and all(_token_matches(pattern[i], tokens[p + i][0]) for i in range(n)):
+                if best is None or n > len(best[3]) or (n == len(best[3]) and order < best[0]):
+                    best = (order, key, group, pattern)
         if best is None:
             break
-        key, group, pattern = best
+        _, key, group, pattern = best
         words = [tokens[p + i][0] for i in range(len(pattern))]
         label = " ".join(dict.fromkeys(shown[p : p + len(pattern)]))
         if group is None:

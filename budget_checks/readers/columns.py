@@ -30,7 +30,7 @@ def aligned_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
     out: dict[int, tuple[str, ...]] = {}
     block: list[tuple[int, list[tuple[int, int, str]]]] = []
     for number, line in enumerate(lines, start=1):
-        spans = _spans(line)
+        spans = _spans(line) if _has_gap(line) else []
         if len(spans) >= 2:
             block.append((number, spans))
             continue
@@ -38,6 +38,13 @@ def aligned_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
         block = []
     out.update(_read_block(block))
     return out
+
+
+def _has_gap(line: str) -> bool:
+    """Whether a line has whitespace other than single spaces between its words: without
+    it the line is one cell at most (most lines), and the regex below is spared."""
+    stripped = line.strip()
+    return " ".join(stripped.split()) != stripped
 
 
 def _spans(line: str) -> list[tuple[int, int, str]]:

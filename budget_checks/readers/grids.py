@@ -184,8 +184,11 @@ def _text(item: Item) -> str:
     return item.cells[0].text.strip()
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _has_year(text: str) -> bool:
-    return any(is_year(w.strip("()")) for w in text.split())
+    return bool(_FOUR_DIGITS.search(text)) and any(is_year(w.strip("()")) for w in text.split())
 
 
 # ---------------------------------------------------------------- side by side

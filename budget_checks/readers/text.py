@@ -120,30 +120,33 @@ def _take_title(page: Page, numbered: list[tuple[int, str]]) -> list[tuple[int, 
 
 
 def _item(text: str, line: int) -> Item:
-    cells = _split_row(text, line)
+    words = len(text.split())
+    cells = _split_row(text, line, words)
     if len(cells) > 1:
         return Row(cells)
-    if _is_prose(text):
+    if _is_prose(text, words):
         return Prose(text, line)
-    return Row((Cell(text, line),))
+    return Row(cells)
 
 
-def _is_prose(text: str) -> bool:
-    words = len(text.split())
+def _is_prose(text: str, words: int) -> bool:
     if _BULLET.match(text):
         return True
     return words > 12 or (words >= 6 and text.endswith(_SENTENCE_END))
 
 
-def _split_row(text: str, line: int) -> tuple[Cell, ...]:
+_GAPS = re.compile(r"\s{2,}")
+
+
+def _split_row(text: str, line: int, words: int | None = None) -> tuple[Cell, ...]:
     """One-line-per-row: tab-separated cells, or a label followed by numbers."""
-    if len(text.split()) == 1:
+    if (len(text.split()) if words is None else words) == 1:
         return (Cell(text, line),)  # one word: a cell of the cell-per-line layout (most lines)
     if "\t" in text:
         parts = [part.strip() for part in text.split("\t")]
         if len(parts) > 1:
             return tuple(Cell(part, line) for part in parts)
-    parts = re.split(r"\s{2,}", text)
+    parts = _GAPS.split(text)
     if len(parts) > 2 and (_count_values(parts[1:]) == len(parts) - 1 or all(len(p.split()) <= 6 for p in parts)):
         return tuple(Cell(part, line) for part in parts)  # columns separated by runs of spaces
     tokens = text.split(" ")
