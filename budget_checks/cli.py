@@ -13,6 +13,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from budget_checks.collector import tune_for_a_run
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -295,6 +297,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. BL101.")
 
 
 def main() -> None:
+    tune_for_a_run()  # the process does nothing else (not done when the app is called as a library)
     try:
         app(prog_name="budget-checks")
     except Exception as exc:  # any command: one line and exit 2, the traceback with --debug

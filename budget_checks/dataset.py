@@ -3,10 +3,11 @@
 The engine gives it one document at a time (so memory stays bounded on large
 runs). Every row of every recognised amounts table goes into its family's
 frame (document, page, table, row keys and one integer column per line item).
-Residuals of the rulebook's identities and totals are computed column-wise,
-the sign convention of each table is inferred with one group-by, and pandera
-validates types, keys and residuals in one lazy pass per family. Findings are
-then made in one place from pandera's failure cases.
+Residuals of the rulebook's identities and totals are computed column-wise on
+the family's arrays (residuals.py), the sign convention of each table is
+inferred from how many of its rows fit it, and pandera validates types, keys
+and residuals in one lazy pass per family. Findings are then made in one place
+from pandera's failure cases.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from budget_checks.expressions import Identity
+from budget_checks import residuals
 from budget_checks.findings import Finding, Severity
 from budget_checks.legends import stated_alternative
 from budget_checks.locate import at_table
 from budget_checks.report import CheckCount
-from budget_checks.rulebook import IdentityRule, TableRule
-from budget_checks.tables import PART, SUBTOTAL, TOTAL, Table, TableRow
+from budget_checks.residuals import Masked, Rows
+from budget_checks.rulebook import TableRule
+from budget_checks.tables import PART, SUBTOTAL, TOTAL, Table
 from budget_checks.tolerance import Tolerance
 
 KEYS = ["doc", "page", "table", "row"]
@@ -81,36 +83,59 @@ def table_column(table: Table, key: str) -> int | None:
         return None
 
 
-def _frame(family: _Family) -> pd.DataFrame:
-    keys = _value_keys(family)
+def _rows(family: _Family, keys: list[str]) -> tuple[Rows, list[int]]:
+    """The family's rows as arrays, and each row's index in its table."""
     groups = list(family.rule.groups)
-    records = []
+    tables, indexes, roles = [], [], []
+    amounts: dict[str, list[int | None]] = {k: [] for k in keys + [f"{g}__sum" for g in groups]}
+    present: dict[str, list[bool]] = {k: [] for k in keys}
+    members: dict[str, list[int]] = {g: [] for g in groups}
     for t, (document, table) in enumerate(family.tables):
         index = [table_column(table, k) for k in keys]
-        members = table.groups()
+        in_group = table.groups()
         for r, row in enumerate(table.rows):
-            readable = row.placement in ("given", "placed")  # others stay unknown (NA)
-            values = [row.amount(i) if i is not None and readable else None for i in index]
-            present = [i is not None for i in index]
-            sums, counts = [], []
+            readable = row.placement in ("given", "placed")  # others stay unknown
+            tables.append(t)
+            indexes.append(r)
+            roles.append(row.role)
+            for key, i in zip(keys, index):
+                amounts[key].append(row.amount(i) if i is not None and readable else None)
+                present[key].append(i is not None)
             for g in groups:
-                amounts = [row.amount(table.column_index(k)) if readable else None for k in members.get(g, [])]
-                sums.append(None if any(a is None for a in amounts) else sum(amounts))
-                counts.append(len(amounts))
-            records.append((t, r, row.role, *values, *present, *sums, *counts))
-    columns = ["t", "r", "role", *keys, *(f"{k}__present" for k in keys), *(f"{g}__sum" for g in groups), *(f"{g}__n" for g in groups)]
-    frame = pd.DataFrame.from_records(records, columns=columns)
-    for k in keys + [f"{g}__sum" for g in groups]:
-        frame[k] = frame[k].astype("Int64")
-    frame["doc"] = [family.tables[t][0] for t in frame["t"]]
-    frame["page"] = [family.tables[t][1].page.path for t in frame["t"]]
-    frame["table"] = [family.tables[t][1].index for t in frame["t"]]
-    frame["row"] = frame["r"]
-    return frame
+                values = [row.amount(table.column_index(k)) if readable else None for k in in_group.get(g, [])]
+                amounts[f"{g}__sum"].append(None if any(a is None for a in values) else sum(values))
+                members[g].append(len(values))
+    rows = Rows(
+        np.array(tables, dtype=np.int64),
+        np.array(roles, dtype=str),
+        {k: _masked(v) for k, v in amounts.items()},
+        {k: np.array(v, dtype=bool) for k, v in present.items()},
+        {g: np.array(v, dtype=np.int64) for g, v in members.items()},
+    )
+    return rows, indexes
+
+
+def _masked(values: list[int | None]) -> Masked:
+    return Masked(np.array([0 if v is None else v for v in values], dtype=np.int64), np.array([v is not None for v in values], dtype=bool))
+
+
+def _int64(masked: Masked) -> pd.arrays.IntegerArray:
+    """A nullable Int64 column (NA where unknown) for the frame pandera validates."""
+    return pd.arrays.IntegerArray(masked.values.copy(), ~masked.known)
 
 
 def _schema(family: _Family, checks: list[str]) -> pa.DataFrameSchema:
-    rule = family.rule
+    key = (id(family.rule), tuple(checks))
+    cached = _SCHEMAS.get(key)
+    if cached is None or cached[0] is not family.rule:  # holding the rule keeps its id from being reused
+        cached = _SCHEMAS[key] = (family.rule, _new_schema(family.rule, checks))
+    return cached[1]
+
+
+_SCHEMAS: dict[tuple[int, tuple[str, ...]], tuple[TableRule, pa.DataFrameSchema]] = {}  # built once per family and checks
+
+
+def _new_schema(rule: TableRule, checks: list[str]) -> pa.DataFrameSchema:
     columns: dict[str, pa.Column] = {
         "doc": pa.Column(str),
         "page": pa.Column(str),
@@ -126,17 +151,40 @@ def _schema(family: _Family, checks: list[str]) -> pa.DataFrameSchema:
 
 
 def _check_family(family: _Family, tolerance: Tolerance, result: ArithmeticResult) -> None:
-    frame = _frame(family)
-    if frame.empty:
+    keys = _value_keys(family)
+    rows, indexes = _rows(family, keys)
+    if not len(rows):
         return
-    groups = {g: [f"{g}__sum"] for g in family.rule.groups}
+    columns: dict[str, object] = {
+        "doc": [family.tables[t][0] for t in rows.t],
+        "page": [family.tables[t][1].page.path for t in rows.t],
+        "table": np.array([family.tables[t][1].index for t in rows.t], dtype=np.int64),
+        "row": np.array(indexes, dtype=np.int64),
+        "role": rows.role.astype(object),
+        "t": rows.t,
+        "r": np.array(indexes, dtype=np.int64),
+    }
+    columns.update({k: _int64(rows.amounts[k]) for k in keys})
     codes: list[str] = []
     for rule in family.rule.identities:
-        _identity_columns(frame, family, rule, groups, tolerance)
-        codes.append(rule.doc.code)
+        code = rule.doc.code
+        found = residuals.identity(rows, rule, tolerance, lambda t: stated_alternative(family.tables[t][1], rule))
+        columns[f"alt__{code}"] = found.alternative
+        columns[f"res__{code}"] = _int64(found.residual)
+        columns[f"excess__{code}"] = _int64(found.excess)
+        columns.update({f"ok__{code}__{a}": fits for a, fits in enumerate(found.fits)})
+        codes.append(code)
     if family.rule.total:
-        _total_columns(frame, family, tolerance)
-        codes.append(family.rule.total.doc.code)
+        code = family.rule.total.doc.code
+        found = residuals.totals(rows, keys, tolerance)
+        columns[f"ops__{code}"] = found.operands
+        for key in keys:
+            columns[f"exp__{code}__{key}"] = _int64(found.expected[key])
+            columns[f"res__{code}__{key}"] = _int64(found.residual[key])
+            columns[f"excess__{code}__{key}"] = _int64(found.excess[key])
+        columns[f"excess__{code}"] = _int64(found.worst)
+        codes.append(code)
+    frame = pd.DataFrame(columns)
     try:
         _schema(family, codes).validate(frame, lazy=True)
         failed = pd.DataFrame(columns=["check", "index"])
@@ -154,95 +202,16 @@ def _check_family(family: _Family, tolerance: Tolerance, result: ArithmeticResul
         result.frames.append((family.rule.kind, frame[KEYS + [f"excess__{c}" for c in codes]].assign(label=labels)))
 
 
-def _operands(frame: pd.DataFrame, identity: Identity, groups: dict[str, list[str]]) -> pd.Series:
-    count = pd.Series(0, index=frame.index)
-    for term in identity.terms:
-        count = count + (frame[f"{term.name}__n"] if term.group else 1)
-    return count
-
-
-def _allowed(operands: pd.Series, tolerance: Tolerance) -> pd.Series:
-    """The tolerance per row: the policy asked once per distinct operand count, not once per row."""
-    return operands.map({int(n): tolerance.allowed(int(n)) for n in operands.unique()})
-
-
-def _identity_columns(frame: pd.DataFrame, family: _Family, rule: IdentityRule, groups: dict[str, list[str]], tolerance: Tolerance) -> None:
-    """Residuals of every alternative, the table's chosen alternative, and the excess over tolerance."""
-    code = rule.doc.code
-    usable = pd.Series(True, index=frame.index)
-    for term in rule.alternatives[0].terms:
-        if not term.group:
-            usable &= frame[f"{term.name}__present"]
-    holds_cols = []
-    for a, identity in enumerate(rule.alternatives):
-        residual = identity.residual(lambda k: frame[k], groups).where(usable)
-        allowed = _allowed(_operands(frame, identity, groups), tolerance)
-        frame[f"res__{code}__{a}"] = residual.astype("Int64")
-        frame[f"ok__{code}__{a}"] = (residual.abs() <= allowed).fillna(False).astype(bool)
-        frame[f"allowed__{code}__{a}"] = allowed
-        holds_cols.append(f"ok__{code}__{a}")
-    per_table = frame.groupby("t")[holds_cols].sum()
-    # a convention stated by a header or legend wins a tie; otherwise the first alternative does
-    stated = [stated_alternative(family.tables[t][1], rule) for t in per_table.index]  # once per table: it reads the page
-    bonus = np.array([[0.5 if s == a else 0.0 for a in range(len(rule.alternatives))] for s in stated]).reshape(per_table.shape)
-    best = (per_table.to_numpy() + bonus).argmax(axis=1)
-    choice = pd.Series(best, index=per_table.index)
-    alt = frame["t"].map(choice).to_numpy()
-    frame[f"alt__{code}"] = alt
-    res = pd.Series(pd.NA, index=frame.index, dtype="Int64")
-    allowed = pd.Series(0, index=frame.index)
-    for a in range(len(rule.alternatives)):
-        mask = alt == a
-        res[mask] = frame.loc[mask, f"res__{code}__{a}"]
-        allowed[mask] = frame.loc[mask, f"allowed__{code}__{a}"]
-    frame[f"res__{code}"] = res
-    frame[f"excess__{code}"] = (res.abs() - allowed).clip(lower=0).astype("Int64")
-
-
-
-def _total_columns(frame: pd.DataFrame, family: _Family, tolerance: Tolerance) -> None:
-    """Expected totals: a subtotal sums the parts above it; a total sums the subtotals since the
-    previous total and the parts below the last of them (never subtotals and their parts together)."""
-    code = family.rule.total.doc.code
-    role = frame["role"]
-    boundary = (role != PART).astype(int)
-    frame["seg"] = boundary.groupby(frame["t"]).cumsum() - boundary  # a boundary row closes its segment
-    closing = (role == TOTAL).astype(int)
-    frame["block"] = closing.groupby(frame["t"]).cumsum() - closing  # a total closes its block of subtotals
-    keys = _value_keys(family)
-    values = frame[keys]
-    by_segment, by_block = [frame["t"], frame["seg"]], [frame["t"], frame["block"]]
-    is_part, is_sub, is_total = role.eq(PART), role.eq(SUBTOTAL), role.eq(TOTAL)
-    rows = lambda mask: np.broadcast_to(mask.to_numpy()[:, None], values.shape)  # a row mask over every column
-    part = values.where(rows(is_part))
-    part_sum = part.groupby(by_segment).transform("sum")  # all amount columns in one pass
-    unknown = (part.isna() & rows(is_part)).groupby(by_segment).transform("any")
-    part_sum = part_sum.where(~unknown)  # a part we cannot read makes the total unverifiable
-    sub_sum = values.where(rows(is_sub)).groupby(by_block).transform("sum")
-    part_n = is_part.groupby(by_segment).transform("sum")
-    sub_n = is_sub.groupby(by_block).transform("sum")
-    expected = part_sum + sub_sum.where(rows(is_total), 0)
-    operands = part_n + sub_n.where(is_total, 0) + 1
-    frame[f"ops__{code}"] = operands - 1
-    present = frame[[f"{k}__present" for k in keys]].to_numpy()
-    residual = (values - expected).where(rows(~is_part & (operands > 1)) & present)
-    excess = residual.abs().sub(_allowed(operands, tolerance), axis=0).clip(lower=0)
-    for key in keys:
-        frame[f"exp__{code}__{key}"] = expected[key].astype("Int64")
-        frame[f"res__{code}__{key}"] = residual[key].astype("Int64")
-        frame[f"excess__{code}__{key}"] = excess[key].astype("Int64")
-    worst = excess.max(axis=1, skipna=True)
-    frame[f"excess__{code}"] = worst.astype("Int64")
-
-
 def _conventions(frame: pd.DataFrame, family: _Family) -> None:
+    t = frame["t"].to_numpy()
+    tables, first = np.unique(t, return_index=True)
     for rule in family.rule.identities:
-        alt = frame.groupby("t")[f"alt__{rule.doc.code}"].first()
-        evaluated = frame[f"res__{rule.doc.code}"].notna().groupby(frame["t"]).any()
-        for t, a in alt.items():
-            if not evaluated[t]:
+        alternative = frame[f"alt__{rule.doc.code}"].to_numpy()[first]  # one per table
+        evaluated = np.bincount(t[frame[f"res__{rule.doc.code}"].notna().to_numpy()], minlength=tables[-1] + 1)[tables] > 0
+        for table_number, a, any_evaluated in zip(tables, alternative, evaluated):
+            if not any_evaluated:
                 continue  # the table lacks a column of this identity: it states no convention for it
-            table = family.tables[t][1]
+            table = family.tables[int(table_number)][1]
             table.alternatives[rule.doc.code] = int(a)
             text = rule.alternatives[int(a)].text.replace("==", "=")
             table.convention = "; ".join(x for x in (table.convention, text) if x)
@@ -256,17 +225,17 @@ def _findings(frame: pd.DataFrame, family: _Family, codes: list[str], failed: pd
     t_of, r_of = frame["t"].to_numpy(), frame["r"].to_numpy()
     for rule in family.rule.identities:
         code = rule.doc.code
-        residuals = frame[f"res__{code}"]
-        evaluated = residuals.notna()
+        residual_of = frame[f"res__{code}"]
+        evaluated = residual_of.notna()
         result.checks[code] = _count(result.checks.get(code), int(evaluated.sum()), sum(1 for c, _ in failed_rows if c == code))
-        nonzero = frame.index[evaluated & (residuals != 0)]
+        nonzero = frame.index[evaluated & (residual_of != 0)]
         alt_of = frame[f"alt__{code}"].to_numpy()
         fits_of = [frame[f"ok__{code}__{a}"].to_numpy() for a in range(len(rule.alternatives))]
         for i in nonzero:  # the index is a plain range: labels are positions
             document, table = family.tables[int(t_of[i])]
             row = table.rows[int(r_of[i])]
             identity = rule.alternatives[int(alt_of[i])]
-            residual = int(residuals.iat[i])
+            residual = int(residual_of.iat[i])
             lhs = identity.terms[0]
             column = table.column_index(lhs.name)
             actual = row.amount(column)

@@ -28,15 +28,17 @@ def normalise(text: str) -> str:
 def page_words(table: Table) -> str:
     """The table's title and header labels, and every text of its page, normalised once."""
     parts = [table.title, *(c.label for c in table.columns)]
-    return "\n".join([*(normalise(p) for p in parts), _page_text(table.page)])
+    return "\n".join([*(normalise(p) for p in parts), _page_texts(table.page)[1]])
 
 
 _DIGIT = re.compile(r"\d")
-_PAGE_TEXTS: dict[int, tuple[object, str]] = {}  # id(page) -> (page, normalised text), for the pages of one document
+_PAGE_TEXTS: dict[int, tuple[object, str, str]] = {}  # id(page) -> (page, lower-case text, normalised text)
 _PAGE_TEXTS_KEPT = 1024
 
 
-def _page_text(page) -> str:
+def _page_texts(page, normalised: bool = True) -> tuple[str, str]:
+    """The page's words (prose and cells without digits) in lower case as they stand, and
+    normalised. Normalising takes a regex per text; it is done only when asked for."""
     cached = _PAGE_TEXTS.get(id(page))
     if cached is None or cached[0] is not page:  # holding the page keeps its id from being reused
         parts = []
@@ -47,13 +49,28 @@ def _page_text(page) -> str:
                 parts.extend(cell.text for cell in item.cells if not _DIGIT.search(cell.text))
         if len(_PAGE_TEXTS) >= _PAGE_TEXTS_KEPT:
             _PAGE_TEXTS.clear()
-        cached = _PAGE_TEXTS[id(page)] = (page, "\n".join(normalise(p) for p in parts))
-    return cached[1]
+        cached = _PAGE_TEXTS[id(page)] = (page, "\n".join(parts).lower().replace("’", "'"), parts)
+    if normalised and isinstance(cached[2], list):
+        cached = _PAGE_TEXTS[id(page)] = (page, cached[1], "\n".join(normalise(p) for p in cached[2]))
+    return cached[1], cached[2]
+
+
+def _may_mention(table: Table, rule: IdentityRule) -> bool:
+    """A cheap test before normalising the page: every word of some phrase stands somewhere
+    on it (normalising changes only case, dashes and spaces, so it never makes a word appear)."""
+    lower = _page_texts(table.page, normalised=False)[0]
+    title = "\n".join([table.title, *(c.label for c in table.columns)]).lower().replace("’", "'")
+    return any(all(word in lower or word in title for word in _words(p)) for phrases in rule.stated for p in phrases)
+
+
+@lru_cache(maxsize=1 << 10)
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(word for word in normalise(phrase).split() if word != "-")
 
 
 def stated_alternative(table: Table, rule: IdentityRule) -> int | None:
     """The alternative of `rule` that the page states, or None when it states none or several."""
-    if not rule.stated:
+    if not rule.stated or not _may_mention(table, rule):
         return None
     words = page_words(table)
     found = {a for a, phrases in enumerate(rule.stated) if any(normalise(p) in words for p in phrases)}

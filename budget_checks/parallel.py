@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
+from budget_checks.collector import tune_for_a_run
 from budget_checks.engine import DocumentResult, Options, check_document
 from budget_checks.rulebook import Rulebook, load_rulebook
 
@@ -55,6 +56,7 @@ def results_in_order(paths: list[str], options: Options, book: Rulebook) -> Iter
 
 def _start(options: Options) -> None:
     global _worker
+    tune_for_a_run()
     _worker = (options, load_rulebook(options.rule_dirs))
 
 

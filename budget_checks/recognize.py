@@ -285,54 +285,41 @@ def _match_header(entries: list[Entry], start: int, rule: TableRule, corner: int
     ends at a cell boundary; labels may be split over several cells. The first
     `corner` cells of the first row only give the unit, if they state one.
     """
-    tokens: list[tuple[str, int, int]] = []  # (normalised word, entry index, cell index)
-    shown: list[str] = []  # the same words as the header shows them
-    ends: set[int] = set()  # token positions that end a cell
+    end = start
+    while end < min(len(entries), start + _HEADER_LOOKAHEAD) and not entries[end].prose:
+        end += 1
     unit, unit_text = None, ""
-    for e in range(start, min(len(entries), start + _HEADER_LOOKAHEAD)):
-        entry = entries[e]
-        if entry.prose:
-            break
-        for c, cell in enumerate(entry.cells):
-            text = cell.text
-            found = find_unit(text)
+    for e in range(start, end):
+        for cell in entries[e].cells:
+            found = _unit_in(cell.text)
             if found:
-                unit, unit_text = found[0], text
-                text = strip_unit(text)[0]
-            if e == start and c < corner:
-                continue
-            for word in text.split():
-                for part in _label_tokens(word):
-                    tokens.append((part, e, c))
-                    shown.append(word)
-            if tokens:
-                ends.add(len(tokens))
-        if tokens and tokens[0][1] == e and not _may_start(rule, tokens[0][0]):
-            return None  # no column label starts with the header's first word
+                unit, unit_text = found[0], cell.text
+    words = _HeaderWords(entries, start, end, corner)
+    tokens, shown, ends = words.tokens, words.shown, words.ends
     index = _index(rule)
     columns: list[Column] = []
     used: set[str] = set()
     p = 0
     last_end = None
-    while p < len(tokens):
+    while words.reach(p + 1):
         best = None  # the longest label that matches here; of equally long ones the rule's first
         for order, key, group, pattern in (*index.by_first.get(tokens[p][0], ()), *index.year_first):
             if group is None and key in used:
                 continue
             n = len(pattern)
-            if p + n in ends and all(_token_matches(pattern[i], tokens[p + i][0]) for i in range(n)):
+            if words.reach(p + n) and p + n in ends and all(_token_matches(pattern[i], tokens[p + i][0]) for i in range(n)):
                 if best is None or n > len(best[3]) or (n == len(best[3]) and order < best[0]):
                     best = (order, key, group, pattern)
         if best is None:
             break
         _, key, group, pattern = best
-        words = [tokens[p + i][0] for i in range(len(pattern))]
+        matched = [tokens[p + i][0] for i in range(len(pattern))]
         label = " ".join(dict.fromkeys(shown[p : p + len(pattern)]))
         if group is None:
             used.add(key)
             columns.append(Column(key, label))
         else:
-            suffix = "_".join(_years(words, pattern)) or str(sum(1 for c in columns if c.group == key) + 1)
+            suffix = "_".join(_years(matched, pattern)) or str(sum(1 for c in columns if c.group == key) + 1)
             tail = "_ev" if len(pattern) > 2 and "{year}" not in pattern[-1] else ""
             columns.append(Column(f"{key}_{suffix}{tail}", label, group=key))
         p += len(pattern)
@@ -340,9 +327,45 @@ def _match_header(entries: list[Entry], start: int, rule: TableRule, corner: int
     plain = sum(1 for c in columns if c.group is None)
     if last_end is None or len(columns) < rule.min_header or plain < min(rule.min_header, len(rule.columns)):
         return None
-    if p < len(tokens) and tokens[p][1] == last_end:
+    if words.reach(p + 1) and tokens[p][1] == last_end:
         return None  # the header would end inside a row of cells
     return columns, last_end + 1, unit, unit_text
+
+
+def _unit_in(text: str):
+    return _cached_unit(text) if len(text) <= 200 else find_unit(text)  # huge cells never stay in memory
+
+
+@lru_cache(maxsize=1 << 14)  # header and label cells recur on every page
+def _cached_unit(text: str):
+    return find_unit(text)
+
+
+class _HeaderWords:
+    """The normalised words of the cells from `start` to `end`, made as far as the matching
+    reads (a header is a few cells; the window it may span is forty)."""
+
+    def __init__(self, entries: list[Entry], start: int, end: int, corner: int) -> None:
+        self.tokens: list[tuple[str, int, int]] = []  # (normalised word, entry index, cell index)
+        self.shown: list[str] = []  # the same words as the header shows them
+        self.ends: set[int] = set()  # token positions that end a cell
+        self._cells = ((e, c, cell) for e in range(start, end) for c, cell in enumerate(entries[e].cells) if e > start or c >= corner)
+
+    def reach(self, n: int) -> bool:
+        """Make words until there are n; False when the cells run out first."""
+        while len(self.tokens) < n:
+            nxt = next(self._cells, None)
+            if nxt is None:
+                return False
+            e, c, cell = nxt
+            text = strip_unit(cell.text)[0] if _unit_in(cell.text) else cell.text
+            for word in text.split():
+                for part in _label_tokens(word):
+                    self.tokens.append((part, e, c))
+                    self.shown.append(word)
+            if self.tokens:
+                self.ends.add(len(self.tokens))
+        return True
 
 
 # ---------------------------------------------------------------- rows

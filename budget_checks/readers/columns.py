@@ -40,6 +40,15 @@ def aligned_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
     return out
 
 
+_ANY_GAP = re.compile(r"\S(?: [^\S\n]|[^\S \n])[^\S\n]*\S")  # inside a line, whitespace other than one space
+
+
+def has_gaps(text: str) -> bool:
+    """Whether any line of the text has whitespace other than single spaces between its
+    words; without such a line `aligned_rows` finds nothing (one regex over the page)."""
+    return _ANY_GAP.search(text) is not None
+
+
 def _has_gap(line: str) -> bool:
     """Whether a line has whitespace other than single spaces between its words: without
     it the line is one cell at most (most lines), and the regex below is spared."""

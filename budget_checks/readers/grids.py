@@ -40,6 +40,11 @@ def split_grids(items: list[Item]) -> list[Item]:
     out: list[Item] = []
     i = 0
     while i < len(items):
+        item = items[i]
+        if not isinstance(item, Row) or (len(item.cells) == 1 and not _has_year(item.cells[0].text)):
+            out.append(item)  # neither a wide row nor a year: no layout below starts here (most items)
+            i += 1
+            continue
         grouped = _year_groups(items, i) or _interleaved_year_groups(items, i)
         if grouped is not None:
             tables, i = grouped

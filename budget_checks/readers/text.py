@@ -12,7 +12,7 @@ from datetime import datetime
 
 from budget_checks.model import Cell, Footer, Item, Page, Prose, Row
 from budget_checks.numbers import Kind, parse_number
-from budget_checks.readers.columns import aligned_rows
+from budget_checks.readers.columns import aligned_rows, has_gaps
 from budget_checks.readers.errors import ReadError
 from budget_checks.readers.limits import check_text_page
 from budget_checks.readers.grids import split_grids
@@ -76,12 +76,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def read_text(data: bytes, path: str) -> Page:
     text = decode(data, path)
     check_text_page(text)  # lines, line length and cells within limits before anything is split
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     page = Page(path=path, source_format="text")
     numbered = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
     numbered = _take_footer(page, numbered)
     numbered = _take_title(page, numbered)
-    aligned = aligned_rows(lines)  # space-aligned blocks: a run of spaces may be an empty cell
+    aligned = aligned_rows(lines) if has_gaps(text) else {}  # space-aligned blocks: a run of spaces may be an empty cell
     page.items = [Row(tuple(Cell(c, n) for c in aligned[n])) if n in aligned else _item(text, n) for n, text in numbered]
     page.items = split_grids(page.items)  # year groups and side-by-side tables, one table each
     if any(isinstance(item, Row) and len(item.cells) > 1 for item in page.items):
