@@ -15,7 +15,7 @@ from functools import lru_cache
 from budget_checks.glued import decode_glued, glued_row, glued_tail
 from budget_checks.hierarchy import nest_rows
 from budget_checks.model import Cell, Page, Prose, Row
-from budget_checks.numbers import Kind, Parsed, find_unit, is_year, parse_number, strip_unit
+from budget_checks.numbers import Kind, Parsed, Unit, find_unit, is_year, parse_number, strip_unit
 from budget_checks.placement import place_rows
 from budget_checks.rulebook import Rulebook, TableRule
 from budget_checks.tables import PART, SUBTOTAL, TOTAL, Column, PageTables, Table, TableRow, Unrecognised
@@ -33,6 +33,7 @@ class Entry:
 
     cells: tuple[Cell, ...]
     prose: bool = False
+    unit: tuple[Unit, str] | None = None  # the last unit label among the cells, and its cell's text
 
     @property
     def first(self) -> Cell:
@@ -44,7 +45,8 @@ class Entry:
 
 
 def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTables:
-    entries = [Entry((Cell(i.text, i.line, i.ref),), prose=True) if isinstance(i, Prose) else Entry(i.cells) for i in page.items]
+    entries = [Entry((Cell(i.text, i.line, i.ref),), prose=True) if isinstance(i, Prose) else Entry(i.cells, unit=_last_unit(i.cells))
+               for i in page.items]
     result = PageTables(page)
     used = [False] * len(entries)
     pos = 0
@@ -75,6 +77,8 @@ def _table_at(entries: list[Entry], pos: int, book: Rulebook, page: Page, index:
     if entry.prose:
         return None
     firsts = _FirstWords(entries)
+    if not _may_open(entries, pos, book, firsts):
+        return None
     for rule in book.tables:
         title_cell, unit, start = None, None, pos
         if entry.single and _is_title(entry.first.text, rule):
@@ -216,6 +220,39 @@ def _may_start(rule: TableRule, word: str) -> bool:
     return word in index.starts or any(_token_matches(f, word) for f in index.year_starts)
 
 
+@dataclass(frozen=True, slots=True)
+class _BookIndex:
+    """The same for the whole rulebook: can any rule's table start at a cell at all?"""
+
+    tables: tuple[TableRule, ...]  # held, so the id it is cached under is not reused
+    title_firsts: frozenset[str]
+    starts: frozenset[str]
+    year_starts: tuple[str, ...]
+
+
+_BOOKS: dict[int, _BookIndex] = {}
+
+
+def _may_open(entries: list[Entry], pos: int, book: Rulebook, firsts: _FirstWords) -> bool:
+    """A cheap test that most cells of a page fail: the cell could be a rule's title, or a
+    rule's header could start at it (after 0 to 3 corner cells). Exact tests follow per rule."""
+    index = _BOOKS.get(id(book))
+    if index is None or index.tables != tuple(book.tables):
+        rules = [_index(rule) for rule in book.tables]
+        index = _BOOKS[id(book)] = _BookIndex(
+            tuple(book.tables), frozenset().union(*(r.title_firsts for r in rules)),
+            frozenset().union(*(r.starts for r in rules)), tuple(w for r in rules for w in r.year_starts),
+        )
+    entry = entries[pos]
+    if entry.single and _bare_title(entry.first.text).partition(" ")[0] in index.title_firsts:
+        return True
+    for corner in range(min(_MAX_CORNER, len(entry.cells) - 1) + 1):
+        word = firsts(pos, corner)
+        if word is not None and (word in index.starts or any(_token_matches(f, word) for f in index.year_starts)):
+            return True
+    return False
+
+
 class _FirstWords:
     """The first word a header would read from `start` on after skipping `corner` cells,
     for every rule tried at one place of the page (it does not depend on the rule)."""
@@ -288,12 +325,6 @@ def _match_header(entries: list[Entry], start: int, rule: TableRule, corner: int
     end = start
     while end < min(len(entries), start + _HEADER_LOOKAHEAD) and not entries[end].prose:
         end += 1
-    unit, unit_text = None, ""
-    for e in range(start, end):
-        for cell in entries[e].cells:
-            found = _unit_in(cell.text)
-            if found:
-                unit, unit_text = found[0], cell.text
     words = _HeaderWords(entries, start, end, corner)
     tokens, shown, ends = words.tokens, words.shown, words.ends
     index = _index(rule)
@@ -329,7 +360,20 @@ def _match_header(entries: list[Entry], start: int, rule: TableRule, corner: int
         return None
     if words.reach(p + 1) and tokens[p][1] == last_end:
         return None  # the header would end inside a row of cells
+    unit, unit_text = None, ""
+    for e in range(end - 1, start - 1, -1):  # a unit label in the header or under the table: the last one counts
+        if entries[e].unit:
+            unit, unit_text = entries[e].unit
+            break
     return columns, last_end + 1, unit, unit_text
+
+
+def _last_unit(cells: tuple[Cell, ...]) -> tuple[Unit, str] | None:
+    for cell in reversed(cells):
+        found = _unit_in(cell.text)
+        if found:
+            return found[0], cell.text
+    return None
 
 
 def _unit_in(text: str):

@@ -43,11 +43,11 @@ def _one_widget(entries: Sequence, pos: int) -> int:
     if len(entry.cells) in (2, 3):  # label, amount, share in one row
         label, amount, *share = entry.cells
         return 1 if _label(label) and _euros(amount) and all(_share(c) for c in share) else 0
-    if len(entry.cells) != 1 or not _label(entry.cells[0]) or pos + 1 >= len(entries):
+    if len(entry.cells) != 1 or pos + 1 >= len(entries):
         return 0
     amount = entries[pos + 1]
-    if amount.prose or len(amount.cells) != 1 or not _euros(amount.cells[0]):
-        return 0
+    if amount.prose or len(amount.cells) != 1 or not _euros(amount.cells[0]) or not _label(entry.cells[0]):
+        return 0  # the euro sign first: most cells are no widget's label
     share = entries[pos + 2] if pos + 2 < len(entries) else None
     if share is not None and not share.prose and len(share.cells) == 1 and _share(share.cells[0]):
         return 3

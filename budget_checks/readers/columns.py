@@ -43,9 +43,17 @@ def aligned_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
 _ANY_GAP = re.compile(r"\S(?: [^\S\n]|[^\S \n])[^\S\n]*\S")  # inside a line, whitespace other than one space
 
 
+_ODD_ASCII_SPACE = re.compile(r"[\x0b\x0c\x1c-\x1f]")
+
+
 def has_gaps(text: str) -> bool:
-    """Whether any line of the text has whitespace other than single spaces between its
-    words; without such a line `aligned_rows` finds nothing (one regex over the page)."""
+    """Whether a line of the text may have whitespace other than single spaces between its
+    words; without such a line `aligned_rows` finds nothing. May say yes when the two
+    spaces stand at a line's edge (a cheap test first), never no when there is a gap."""
+    if "  " in text or "\t" in text:
+        return True
+    if text.isascii() and not _ODD_ASCII_SPACE.search(text):
+        return False  # only single spaces and line breaks: no gap anywhere
     return _ANY_GAP.search(text) is not None
 
 

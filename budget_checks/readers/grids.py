@@ -41,7 +41,7 @@ def split_grids(items: list[Item]) -> list[Item]:
     i = 0
     while i < len(items):
         item = items[i]
-        if not isinstance(item, Row) or (len(item.cells) == 1 and not _has_year(item.cells[0].text)):
+        if not isinstance(item, Row) or (len(item.cells) == 1 and not _FOUR_DIGITS.search(item.cells[0].text)):
             out.append(item)  # neither a wide row nor a year: no layout below starts here (most items)
             i += 1
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from budget_checks.model import Cell, Footer, Item, Page, Prose, Row
 from budget_checks.numbers import Kind, parse_number
@@ -82,8 +83,9 @@ def read_text(data: bytes, path: str) -> Page:
     numbered = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
     numbered = _take_footer(page, numbered)
     numbered = _take_title(page, numbered)
-    aligned = aligned_rows(lines) if has_gaps(text) else {}  # space-aligned blocks: a run of spaces may be an empty cell
-    page.items = [Row(tuple(Cell(c, n) for c in aligned[n])) if n in aligned else _item(text, n) for n, text in numbered]
+    gaps = has_gaps(text)
+    aligned = aligned_rows(lines) if gaps else {}  # space-aligned blocks: a run of spaces may be an empty cell
+    page.items = [Row(tuple(Cell(c, n) for c in aligned[n])) if n in aligned else _item(line, n, gaps) for n, line in numbered]
     page.items = split_grids(page.items)  # year groups and side-by-side tables, one table each
     if any(isinstance(item, Row) and len(item.cells) > 1 for item in page.items):
         page.layout = "row-per-line"
@@ -103,6 +105,7 @@ def _take_footer(page: Page, numbered: list[tuple[int, str]]) -> list[tuple[int,
     return numbered
 
 
+@lru_cache(maxsize=256)  # the pages of one export share their build and export times
 def _when(text: str) -> datetime:
     return datetime.strptime(" ".join(text.split()), "%m/%d/%Y %H:%M:%S")
 
@@ -120,9 +123,13 @@ def _take_title(page: Page, numbered: list[tuple[int, str]]) -> list[tuple[int, 
     return numbered
 
 
-def _item(text: str, line: int) -> Item:
+def _item(text: str, line: int, gaps: bool = True) -> Item:
+    """A line as a row of cells or prose. `gaps=False`: the page has no tab and no run of
+    spaces inside a line, so only the label-and-numbers split can apply."""
     words = len(text.split())
-    cells = _split_row(text, line, words)
+    if words == 1:  # a cell of the cell-per-line layout (most lines)
+        return Prose(text, line) if _BULLET.match(text) else Row((Cell(text, line),))
+    cells = _split_row(text, line, words, gaps)
     if len(cells) > 1:
         return Row(cells)
     if _is_prose(text, words):
@@ -139,15 +146,15 @@ def _is_prose(text: str, words: int) -> bool:
 _GAPS = re.compile(r"\s{2,}")
 
 
-def _split_row(text: str, line: int, words: int | None = None) -> tuple[Cell, ...]:
+def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True) -> tuple[Cell, ...]:
     """One-line-per-row: tab-separated cells, or a label followed by numbers."""
     if (len(text.split()) if words is None else words) == 1:
         return (Cell(text, line),)  # one word: a cell of the cell-per-line layout (most lines)
-    if "\t" in text:
+    if gaps and "\t" in text:
         parts = [part.strip() for part in text.split("\t")]
         if len(parts) > 1:
             return tuple(Cell(part, line) for part in parts)
-    parts = _GAPS.split(text)
+    parts = _GAPS.split(text) if gaps else [text]
     if len(parts) > 2 and (_count_values(parts[1:]) == len(parts) - 1 or all(len(p.split()) <= 6 for p in parts)):
         return tuple(Cell(part, line) for part in parts)  # columns separated by runs of spaces
     tokens = text.split(" ")
