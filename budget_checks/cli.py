@@ -213,6 +213,17 @@ def _emit(reporter, report, output: Optional[Path], output_dir: Optional[Path], 
     to_dir = output_dir is not None and reporter.name not in TO_STDOUT
     target = output or (output_dir / f"budget-checks{reporter.suffix}" if to_dir else None)
     use_color = bool(color) if color is not None else (target is None and sys.stdout.isatty())
+    if hasattr(reporter, "write"):  # a streaming format: written piece by piece, never whole in memory
+        try:
+            if target is None:
+                reporter.write(report, sys.stdout, color=use_color)
+                return
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("w", encoding="utf-8") as stream:
+                reporter.write(report, stream, color=use_color)
+        except OSError as exc:
+            _fail(f"cannot write {target}: {exc.strerror or exc}")
+        return
     content = reporter.render(report, color=use_color)
     if target is None:
         if isinstance(content, bytes):

@@ -21,6 +21,7 @@ from budget_checks.recognize import recognize_page
 from budget_checks.report import CheckCount, DocumentInfo, PageInfo, Report, TableInfo
 from budget_checks.rulebook import Rulebook, load_rulebook
 from budget_checks.selection import Selection
+from budget_checks.spool import Spool
 from budget_checks.tables import PageTables, Table
 from budget_checks.tolerance import Tolerance
 
@@ -42,6 +43,11 @@ def all_docs(book: Rulebook) -> dict[str, RuleDoc]:
     return dict(sorted(docs.items()))
 
 
+# what the report keeps in memory; the rest of a long run waits in a temporary file (spool.py)
+DOCUMENTS_IN_MEMORY = 50
+COMPARISONS_IN_MEMORY = 20_000
+
+
 def run(paths: list[str], options: Options = Options(), progress: Callable[[DocumentResult], None] | None = None) -> Report:
     """Check the documents one at a time (or in a process pool, see `Options.jobs`) and
     merge their results in input order, so only the report grows with the run."""
@@ -51,11 +57,11 @@ def run(paths: list[str], options: Options = Options(), progress: Callable[[Docu
     docs = all_docs(book)
     report = Report(started_at=datetime.now().replace(microsecond=0), tool_version=__version__, lang=options.lang, rules=docs)
     report.checks = {m.DOC.code: CheckCount() for m in check_modules() if hasattr(m, "check")}
+    report.documents, report.passed = Spool(keep=DOCUMENTS_IN_MEMORY), Spool(keep=COMPARISONS_IN_MEMORY)
     findings: list[Finding] = []
-    passed: list[dict] = []
     for result in _results(paths, options, book):
         findings += result.findings
-        passed += result.passed
+        report.passed.extend(p for p in result.passed if options.selection.enabled(p["code"]))
         for code, count in result.checks.items():
             old = report.checks.get(code, CheckCount())
             report.checks[code] = CheckCount(old.evaluated + count.evaluated, old.failed + count.failed)
@@ -68,7 +74,6 @@ def run(paths: list[str], options: Options = Options(), progress: Callable[[Docu
     findings.sort(key=_order)
     report.findings = [replace(f, message=docs[f.code].render(f, options.lang)) for f in findings]
     report.options = {"lang": options.lang, "tolerance": options.tolerance.policy}
-    report.passed = [p for p in passed if options.selection.enabled(p["code"])]
     return report
 
 

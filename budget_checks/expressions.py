@@ -2,7 +2,7 @@
 
 Only column names, `+`, `-`, unary minus, integer literals and `sum(group)`
 are allowed. The same compiled expression evaluates on plain integers (row
-placement) and on pandas Series (the dataset), so the arithmetic is written once.
+placement) and on numpy arrays (the dataset), so the arithmetic is written once.
 """
 
 from __future__ import annotations

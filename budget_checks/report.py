@@ -7,6 +7,7 @@ findings and the table list, never stored twice.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -55,6 +56,7 @@ class CheckCount:
 
 @dataclass(slots=True)
 class Report:
+    # a list, or for a run a Spool (spool.py): a list whose items past the first may wait on disk
     documents: list[DocumentInfo] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     checks: dict[str, CheckCount] = field(default_factory=dict)
@@ -72,15 +74,26 @@ class Report:
         return sum(len(d.pages) for d in self.documents)
 
     def tables(self) -> list[tuple[DocumentInfo, PageInfo, TableInfo]]:
-        return [(d, p, t) for d in self.documents for p in d.pages for t in p.tables]
+        return list(self.iter_tables())
+
+    def iter_tables(self) -> Iterator[tuple[DocumentInfo, PageInfo, TableInfo]]:
+        """Every table, one at a time (a long run's documents are read back from disk)."""
+        for d in self.documents:
+            for p in d.pages:
+                for t in p.tables:
+                    yield d, p, t
+
+    @property
+    def table_count(self) -> int:
+        return sum(1 for _ in self.iter_tables())
 
     @property
     def tables_checked(self) -> int:
-        return sum(1 for _, _, t in self.tables() if t.checked)
+        return sum(1 for _, _, t in self.iter_tables() if t.checked)
 
     @property
     def tables_not_recognised(self) -> int:
-        return sum(1 for _, _, t in self.tables() if not t.kind)
+        return sum(1 for _, _, t in self.iter_tables() if not t.kind)
 
     def counts(self, include_known: bool = True) -> Counter[Severity]:
         return Counter(f.severity for f in self.findings if include_known or not f.known)

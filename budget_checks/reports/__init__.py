@@ -1,7 +1,9 @@
 """Reporters: one class per output format, chosen by name from this registry.
 
 A reporter knows the Report and nothing else. `render(report, color=False)`
-returns text (str) or, for binary formats, bytes.
+returns text (str) or, for binary formats, bytes. A text format may also have
+`write(report, stream, color=False)`, which the command line prefers: it writes
+the same text piece by piece, so a long run's report is never whole in memory.
 """
 
 from __future__ import annotations

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
+import textwrap
+from typing import TextIO
 
 from budget_checks.findings import Finding, Severity
-from budget_checks.report import Report
+from budget_checks.report import DocumentInfo, Report
 
 SCHEMA = "budget-checks/report/v1"
 
@@ -16,10 +19,47 @@ class JsonReporter:
     binary = False
 
     def render(self, report: Report, *, color: bool = False) -> str:
-        return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+        out = io.StringIO()
+        self.write(report, out)
+        return out.getvalue()
+
+    def write(self, report: Report, stream: TextIO, *, color: bool = False) -> None:
+        """The same text as `json.dumps(to_dict(report), indent=2)`, written one document,
+        comparison and finding at a time, so a long run's report is never whole in memory."""
+        lists = {"documents": (document_dict(d) for d in report.documents), "comparisons": iter(report.passed),
+                 "findings": (finding_dict(f) for f in report.findings)}
+        head = _head(report)
+        text = json.dumps({**head, **{key: _PLACE.format(key) for key in lists}}, ensure_ascii=False, indent=2)
+        for key, items in lists.items():
+            before, text = text.split(json.dumps(_PLACE.format(key)), 1)
+            stream.write(before)
+            _write_list(stream, items)
+        stream.write(text + "\n")
+
+
+_PLACE = "\x00{}\x00"  # where a list goes: no value of the report can hold a NUL
+
+
+def _write_list(stream: TextIO, items) -> None:
+    """A list as json.dumps(indent=2) writes it two levels deep."""
+    first = True
+    for item in items:
+        stream.write("[\n" if first else ",\n")
+        stream.write(textwrap.indent(json.dumps(item, ensure_ascii=False, indent=2), "    ", lambda line: True))
+        first = False
+    stream.write("[]" if first else "\n  ]")
 
 
 def to_dict(report: Report) -> dict:
+    return {
+        **_head(report),
+        "documents": [document_dict(doc) for doc in report.documents],
+        "comparisons": list(report.passed),
+        "findings": [finding_dict(f) for f in report.findings],
+    }
+
+
+def _head(report: Report) -> dict:
     counts = report.counts()
     return {
         "schema": SCHEMA,
@@ -27,7 +67,7 @@ def to_dict(report: Report) -> dict:
         "summary": {
             "documents": len(report.documents),
             "pages": report.pages,
-            "tables": len(report.tables()),
+            "tables": report.table_count,
             "tables_checked": report.tables_checked,
             "tables_not_recognised": report.tables_not_recognised,
             "errors": counts[Severity.ERROR],
@@ -35,29 +75,27 @@ def to_dict(report: Report) -> dict:
             "infos": counts[Severity.INFO],
             "checks": {code: {"evaluated": c.evaluated, "failed": c.failed} for code, c in sorted(report.checks.items())},
         },
-        "documents": [
+    }
+
+
+def document_dict(doc: DocumentInfo) -> dict:
+    return {
+        "path": doc.path,
+        "pages": [
             {
-                "path": doc.path,
-                "pages": [
+                "path": page.path,
+                "title": page.title,
+                "tables": [
                     {
-                        "path": page.path,
-                        "title": page.title,
-                        "tables": [
-                            {
-                                "index": t.index, "kind": t.kind or None, "title": t.title, "unit": t.unit,
-                                "scale": t.scale, "convention": t.convention or None, "rows": t.rows,
-                                "checked": t.checked, "line": t.line,
-                            }
-                            for t in page.tables
-                        ],
+                        "index": t.index, "kind": t.kind or None, "title": t.title, "unit": t.unit,
+                        "scale": t.scale, "convention": t.convention or None, "rows": t.rows,
+                        "checked": t.checked, "line": t.line,
                     }
-                    for page in doc.pages
+                    for t in page.tables
                 ],
             }
-            for doc in report.documents
+            for page in doc.pages
         ],
-        "comparisons": report.passed,
-        "findings": [finding_dict(f) for f in report.findings],
     }
 
 
