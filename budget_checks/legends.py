@@ -69,7 +69,15 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 
 def stated_alternative(table: Table, rule: IdentityRule) -> int | None:
-    """The alternative of `rule` that the page states, or None when it states none or several."""
+    """The alternative of `rule` that the page states, or None when it states none or several
+    (asked by the dataset and by SC102: kept on the table)."""
+    code = rule.doc.code
+    if code not in table.stated:
+        table.stated[code] = _stated(table, rule)
+    return table.stated[code]
+
+
+def _stated(table: Table, rule: IdentityRule) -> int | None:
     if not rule.stated or not _may_mention(table, rule):
         return None
     words = page_words(table)

@@ -7,7 +7,7 @@ cell holds an amount. Nothing here ever returns a float.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from enum import Enum
@@ -29,13 +29,13 @@ class Parsed:
     percent: bool = False
     marker: str = ""  # "N" (nadeel) or "V" (voordeel) when the cell carried one
     reason: str = ""  # why a cell is malformed
+    # the value as an integer amount, or None when it is not a whole number (worked out once:
+    # parsed cells are cached and their amounts read again and again)
+    amount: int | None = field(init=False, default=None)
 
-    @property
-    def amount(self) -> int | None:
-        """The value as an integer amount, or None when it is not a whole number."""
-        if self.kind is not Kind.NUMBER or self.value is None or self.value != self.value.to_integral_value():
-            return None
-        return int(self.value)
+    def __post_init__(self) -> None:
+        if self.kind is Kind.NUMBER and self.value is not None and self.value == self.value.to_integral_value():
+            object.__setattr__(self, "amount", int(self.value))
 
     @property
     def is_number(self) -> bool:

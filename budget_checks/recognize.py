@@ -27,21 +27,18 @@ _MIN_UNRECOGNISED_NUMBERS = 3
 _MAX_CORNER = 3  # label-column headings a header row of cells may open with
 
 
-@dataclass(frozen=True, slots=True)
 class Entry:
-    """One item of the page: a row of cells or a prose line."""
+    """One item of the page: a row of cells or a prose line. A plain class with its answers
+    stored: the recognizer asks them of every item for every rule."""
 
-    cells: tuple[Cell, ...]
-    prose: bool = False
-    unit: tuple[Unit, str] | None = None  # the last unit label among the cells, and its cell's text
+    __slots__ = ("cells", "prose", "unit", "first", "single")
 
-    @property
-    def first(self) -> Cell:
-        return self.cells[0]
-
-    @property
-    def single(self) -> bool:
-        return len(self.cells) == 1
+    def __init__(self, cells: tuple[Cell, ...], prose: bool = False, unit: tuple[Unit, str] | None = None) -> None:
+        self.cells = cells
+        self.prose = prose
+        self.unit = unit  # the last unit label among the cells, and its cell's text
+        self.first = cells[0] if cells else Cell("")
+        self.single = len(cells) == 1
 
 
 def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTables:

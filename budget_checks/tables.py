@@ -57,6 +57,7 @@ class Table:
     unit_problem: str = ""  # a unit label that is present but not understood
     convention: str = ""  # filled by the dataset stage
     alternatives: dict[str, int] = field(default_factory=dict)  # identity code -> sign convention chosen (dataset stage)
+    stated: dict[str, int | None] = field(default_factory=dict)  # identity code -> convention its page states (legends.py)
     label_columns: int = 1  # leading cells of a row that form its label (a row header of two levels: 2)
 
     @property
