@@ -94,7 +94,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per variant and size (the median is shown)")
     parser.add_argument("--budget", type=float, default=60, help="seconds a per-table variant may validate before it is extrapolated")
     parser.add_argument("--jobs", type=int, default=0, help="budget-checks --jobs (0: one worker per core when it pays)")
-    parser.add_argument("--variants", default="", help="run only these variants (comma-separated names as in the table; default: all)")
+    parser.add_argument("--variants", default="", help="run only these variants, comma-separated: names as in the table, or the part before a colon ('floor'); default: all")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--data", type=Path, default=HERE / ".data", help="where generated exports are kept")
     parser.add_argument("--out", type=Path, default=HERE / "results")
@@ -112,12 +112,13 @@ def main() -> None:
     else:
         print("Great Expectations is not installed: the GX variants are skipped (pip install 'great_expectations>=1.15,<2').")
 
-    if args.variants:
+    if args.variants:  # by name, or by the part before a colon ("floor")
         wanted = {name.strip() for name in args.variants.split(",")}
-        unknown = wanted - {v.name for v in variants}
+        short = {v.name: v.name.split(":")[0] for v in variants}
+        unknown = wanted - set(short) - set(short.values())
         if unknown:
-            raise SystemExit(f"unknown variants {sorted(unknown)}; choose from {[v.name for v in variants]}")
-        variants = [v for v in variants if v.name in wanted]
+            raise SystemExit(f"unknown variants {sorted(unknown)}; choose from {sorted(set(short.values()))}")
+        variants = [v for v in variants if v.name in wanted or short[v.name] in wanted]
 
     startup = _startup(args, scratch)
     print(f"budget-checks --help: {startup['help']:.2f} s; check of a 1-page document: {startup['check_1_page']:.2f} s; "

@@ -177,7 +177,9 @@ def check(
 
         progress = progress_line(len(paths))
         cells = any(getattr(r, "table_cells", False) for r in reporters)  # only some reports show every cell
-        report = run_check([str(p) for p in paths], **settings.check_options(), jobs=jobs, progress=progress, table_cells=cells, limits=limits)
+        options = settings.check_options()
+        options["limits"] = {**options["limits"], **(limits or {})}  # --limit wins over the file, name by name
+        report = run_check([str(p) for p in paths], **options, jobs=jobs, progress=progress, table_cells=cells)
         if progress is not None:
             progress.close()
         if write_baseline is not None:

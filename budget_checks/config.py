@@ -25,7 +25,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
 KEYS = (
     "select", "ignore", "extend-select", "severity", "tolerance", "fail-on", "lang",
-    "rule-dirs", "per-path-ignores", "format", "output-dir", "baseline",
+    "rule-dirs", "per-path-ignores", "format", "output-dir", "baseline", "limits",
 )
 _PREFIX = re.compile(r"[A-Z]{1,2}\d{0,3}")
 _CODE = re.compile(r"[A-Z]{2}\d{3}")
@@ -53,6 +53,7 @@ class Settings:
     format: tuple[str, ...] | None = None
     output_dir: Path | None = None
     baseline: Path | None = None
+    limits: dict[str, float] = field(default_factory=dict)  # input limits to change, by name (docs/limits.md)
 
     def merged(self, **flags: object) -> "Settings":
         """These settings with every command-line flag that was given (not None) put over them."""
@@ -93,6 +94,7 @@ class Settings:
             "rule_dirs": list(self.rule_dirs),
             "per_path_ignores": {glob: list(codes) for glob, codes in self.per_path_ignores.items()},
             "baseline": self.baseline,
+            "limits": dict(self.limits),
         }
 
     def describe(self) -> dict[str, object]:
@@ -114,6 +116,8 @@ class Settings:
             out["rule_dirs"] = ",".join(str(d) for d in self.rule_dirs)
         if self.baseline:
             out["baseline"] = str(self.baseline)
+        if self.limits:
+            out["limits"] = ",".join(f"{name}={value}" for name, value in sorted(self.limits.items()))
         return out
 
 
@@ -194,6 +198,8 @@ def _parse(data: dict, path: Path, where: str) -> Settings:
         values["output_dir"] = base / _string(data["output-dir"], "output-dir", where)
     if "baseline" in data:
         values["baseline"] = base / _string(data["baseline"], "baseline", where)
+    if "limits" in data:
+        values["limits"] = _limits(data["limits"], where)
     return Settings(**values)  # type: ignore[arg-type]
 
 
@@ -273,6 +279,22 @@ def _per_path(value: object, where: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: 'per-path-ignores' must be a table of glob = [codes], e.g. \"nieuws*.txt\" = [\"TB001\"]")
     return {glob: _prefixes(codes, f"per-path-ignores.{glob}", where) for glob, codes in value.items()}
+
+
+def _limits(value: object, where: str) -> dict[str, float]:
+    """`limits = { max_file_bytes = 200000000, max_seconds_per_file = 120 }`."""
+    from budget_checks.readers.limits import DEFAULT_LIMITS, LIMIT_NAMES
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'limits' must be a table of name = number, e.g. limits = {{ max_file_bytes = 200000000 }}")
+    for name in value:
+        if name not in LIMIT_NAMES:
+            raise ConfigError(f"{where}: unknown limit 'limits.{name}' (known limits: {', '.join(LIMIT_NAMES)})")
+    try:
+        DEFAULT_LIMITS.replace(**value)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: 'limits': {exc}") from None
+    return dict(value)
 
 
 def _formats(value: object, where: str) -> tuple[str, ...]:

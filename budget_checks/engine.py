@@ -44,8 +44,8 @@ def all_docs(book: Rulebook) -> dict[str, RuleDoc]:
 
 
 # what the report keeps in memory; the rest of a long run waits in a temporary file (spool.py)
-DOCUMENTS_IN_MEMORY = 50
-COMPARISONS_IN_MEMORY = 20_000
+DOCUMENTS_IN_MEMORY = 10
+COMPARISONS_IN_MEMORY = 2_000
 
 
 def run(paths: list[str], options: Options = Options(), progress: Callable[[DocumentResult], None] | None = None) -> Report:

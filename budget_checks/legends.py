@@ -33,7 +33,7 @@ def page_words(table: Table) -> str:
 
 _DIGIT = re.compile(r"\d")
 _PAGE_TEXTS: dict[int, tuple[object, str, str]] = {}  # id(page) -> (page, lower-case text, normalised text)
-_PAGE_TEXTS_KEPT = 1024
+_PAGE_TEXTS_KEPT = 256
 
 
 def _page_texts(page, normalised: bool = True) -> tuple[str, str]:

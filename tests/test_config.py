@@ -117,6 +117,9 @@ def test_config_option_names_the_file(project: Path) -> None:
         ('per-path-ignores = ["TB001"]\n', "'per-path-ignores' must be a table"),
         ('format = ["pdf"]\n', "'format' has 'pdf'"),
         ("select = [\n", "not valid TOML"),
+        ("limits = 5\n", "'limits' must be a table"),
+        ("limits = { max_bytes = 5 }\n", "unknown limit 'limits.max_bytes'"),
+        ("limits = { max_file_bytes = -1 }\n", "'limits':"),
     ],
 )
 def test_bad_settings_are_clear_errors_naming_key_and_file(project: Path, body: str, message: str) -> None:
@@ -134,7 +137,7 @@ def test_every_key_is_read(project: Path) -> None:
         'select = ["BL", "UN"]', 'extend-select = ["TB001"]', 'ignore = ["BL103"]', 'severity = { BL101 = "info" }',
         'tolerance = { policy = "absolute", absolute = 3 }', 'fail-on = "warning"', 'lang = "en"', 'rule-dirs = ["extra-rules"]',
         'per-path-ignores = { "*nieuws*" = ["TB001"] }', 'format = ["json", "junit"]', 'output-dir = "reports"',
-        'baseline = "baseline.json"', "",
+        'baseline = "baseline.json"', "limits = { max_file_bytes = 5000000 }", "",
     ]))
     settings = load_settings(cwd=project)
     assert settings.select == ("BL", "UN") and settings.extend_select == ("TB001",) and settings.ignore == ("BL103",)
@@ -144,7 +147,17 @@ def test_every_key_is_read(project: Path) -> None:
     assert settings.rule_dirs == (project / "extra-rules",)
     assert settings.per_path_ignores == {"*nieuws*": ("TB001",)}
     assert settings.output_dir == project / "reports" and settings.baseline == project / "baseline.json"
+    assert settings.limits == {"max_file_bytes": 5_000_000}
     assert settings.source == path
+
+
+def test_limits_from_the_file_reach_the_run_and_limit_flags_win_name_by_name(project: Path) -> None:
+    pyproject(project, "limits = { max_file_bytes = 20, max_page_lines = 100000 }\n")
+    result, report = run_json(project, "--fail-on", "never")
+    assert result.exit_code == 2 and report["summary"]["pages"] == 0  # the one page is over the file's limit
+    assert [f["code"] for f in report["findings"]] == ["IO102"] and "max_file_bytes = 20" in report["findings"][0]["message"]
+    _, report = run_json(project, "--limit", "max_file_bytes=1000000")
+    assert sorted(f["code"] for f in report["findings"]) == ["BL101", "UN101"]
 
 
 def test_per_path_ignores_and_tolerance_reach_the_run(project: Path) -> None:
