@@ -90,13 +90,15 @@ def _table_at(entries: list[Entry], pos: int, book: Rulebook, page: Page, index:
         columns, after, header_unit, unit_text = header
         title = _UNIT_REMAINS.sub("", strip_unit(title_cell.text)[0]) if title_cell else _title_above(entries, pos, rule)
         table = Table(rule, page, index, title, title_cell, columns, unit=unit or header_unit, label_columns=max(1, corner))
-        if rule.has_unit and table.unit is None:
-            label = title_cell.text if title_cell else unit_text
-            table.unit_problem = _unit_problem(label)
         reader = _ROW_READERS[rule.layout]
         end = reader(entries, after, table)
         if not table.rows:
             continue
+        if table.unit is None and end < len(entries) and _unit_note(entries[end]):
+            table.unit = entries[end].unit[0]  # a note under the table: "(bedragen x € 1.000)"
+            end += 1
+        if rule.has_unit and table.unit is None:
+            table.unit_problem = _unit_problem(title_cell.text if title_cell else unit_text)
         if rule.layout == "amounts":
             decode_glued(table, tolerance, lambda label: _role(label, rule))
             nest_rows(table)  # "02 Wonen" before "02.1", "02.2": the total first
@@ -358,11 +360,17 @@ def _match_header(entries: list[Entry], start: int, rule: TableRule, corner: int
     if words.reach(p + 1) and tokens[p][1] == last_end:
         return None  # the header would end inside a row of cells
     unit, unit_text = None, ""
-    for e in range(end - 1, start - 1, -1):  # a unit label in the header or under the table: the last one counts
+    for e in range(last_end, start - 1, -1):  # a unit label among the header's cells: the last one counts
         if entries[e].unit:
             unit, unit_text = entries[e].unit
             break
     return columns, last_end + 1, unit, unit_text
+
+
+def _unit_note(entry: Entry) -> bool:
+    """A line that states a unit and nothing else ("(x € 1.000)", "Bedragen in duizenden euro's"),
+    not the title of the next table ("Overzicht kredieten (x €1.000)")."""
+    return entry.single and not entry.prose and entry.unit is not None and not _bare_title(entry.first.text)
 
 
 def _last_unit(cells: tuple[Cell, ...]) -> tuple[Unit, str] | None:
@@ -437,8 +445,8 @@ def _read_amount_rows(entries: list[Entry], pos: int, table: Table) -> int:
         return card
     while pos < len(entries):
         entry = entries[pos]
-        if widget_length(entries, pos):
-            break  # a summary box after the table, not a row of it
+        if widget_length(entries, pos) or _unit_note(entry):
+            break  # a summary box after the table, or a note of its unit: not a row of it
         if not entry.single and not entry.prose:
             label, values = _row_label(entry.cells, table.label_columns)
             if _is_value(label) or not any(_is_value(v) for v in values if v.text):

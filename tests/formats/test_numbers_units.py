@@ -133,3 +133,22 @@ def test_a_unit_label_that_is_not_understood_is_reported(label: str, tmp_path: P
     assert table_scale(tmp_path / "bad", page) == (1, ["UN102"])
     page = "Doel 1.1.1 Voorbeeld\nOverzicht baten en lasten\nLasten\tBaten\tSaldo\nDoel 1.1.1 Een\t100\t20\t80\n"
     assert table_scale(tmp_path / "none", page) == (1, ["UN101"])
+
+
+def test_the_unit_in_the_next_tables_title_is_not_this_tables_unit(tmp_path: Path) -> None:
+    """Cell per line, no prose between: the kredieten title's unit stays with the kredieten table."""
+    page = ("Doel 1.1.1 Voorbeeld\nOverzicht baten en lasten\nLasten\nBaten\nSaldo\nDoel 1.1.1 Een\n100\n20\n80\n"
+            "Overzicht kredieten (x €1.000)\nOmvang krediet\nGerealiseerd t/m 2024\nResterend krediet\nKrediet A\n10\n4\n6\n")
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    report = budget_checks.check(str(tmp_path / "page.txt"), lang="en")
+    scales = {t.kind: t.scale for d in report.documents for p in d.pages for t in p.tables}
+    assert scales == {"baten_en_lasten": 1, "kredieten": 1_000}
+    assert [(f.code, f.table) for f in report.findings if f.code.startswith("UN")] == [("UN101", "Overzicht baten en lasten")]
+
+
+def test_a_unit_note_under_the_table_is_not_a_row(tmp_path: Path) -> None:
+    page = "Doel 1.1.1 Voorbeeld\nOverzicht baten en lasten\nLasten\tBaten\tSaldo\nDoel 1.1.1 Een\t100\t20\t80\n(bedragen x € 1.000)\n"
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    report = budget_checks.check(str(tmp_path / "page.txt"), lang="en")
+    [table] = [t for d in report.documents for p in d.pages for t in p.tables]
+    assert (table.scale, table.rows) == (1_000, 1) and report.findings == []
