@@ -31,19 +31,26 @@ class Entry:
     """One item of the page: a row of cells or a prose line. A plain class with its answers
     stored: the recognizer asks them of every item for every rule."""
 
-    __slots__ = ("cells", "prose", "unit", "first", "single")
+    __slots__ = ("cells", "prose", "first", "single", "_unit")
 
-    def __init__(self, cells: tuple[Cell, ...], prose: bool = False, unit: tuple[Unit, str] | None = None) -> None:
+    def __init__(self, cells: tuple[Cell, ...], prose: bool = False) -> None:
         self.cells = cells
         self.prose = prose
-        self.unit = unit  # the last unit label among the cells, and its cell's text
         self.first = cells[0] if cells else Cell("")
         self.single = len(cells) == 1
+        self._unit: tuple[Unit, str] | None | bool = False  # not looked for yet
+
+    @property
+    def unit(self) -> tuple[Unit, str] | None:
+        """The last unit label among the cells, and its cell's text (prose states none)."""
+        if self._unit is False:
+            self._unit = None if self.prose else _last_unit(self.cells)
+        return self._unit
 
 
 def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTables:
-    entries = [Entry((Cell(i.text, i.line, i.ref),), prose=True) if isinstance(i, Prose) else Entry(i.cells, unit=_last_unit(i.cells))
-               for i in page.items]
+    entries = [Entry((Cell(i.text, i.line, i.ref),), prose=True) if isinstance(i, Prose) else Entry(i.cells) for i in page.items]
+    firsts = _FirstWords(entries)
     result = PageTables(page)
     used = [False] * len(entries)
     pos = 0
@@ -53,7 +60,7 @@ def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTabl
             used[pos : pos + widgets] = [True] * widgets
             pos += widgets
             continue
-        found = _table_at(entries, pos, book, page, len(result.tables) + 1, tolerance)
+        found = _table_at(entries, pos, book, page, len(result.tables) + 1, tolerance, firsts)
         if found is None:
             pos += 1
             continue
@@ -69,11 +76,10 @@ def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTabl
 # ---------------------------------------------------------------- start of a table
 
 
-def _table_at(entries: list[Entry], pos: int, book: Rulebook, page: Page, index: int, tolerance: Tolerance):
+def _table_at(entries: list[Entry], pos: int, book: Rulebook, page: Page, index: int, tolerance: Tolerance, firsts: _FirstWords):
     entry = entries[pos]
     if entry.prose:
         return None
-    firsts = _FirstWords(entries)
     if not _may_open(entries, pos, book, firsts):
         return None
     for rule in book.tables:

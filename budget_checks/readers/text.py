@@ -24,6 +24,7 @@ _FOOTER = re.compile(
 )
 _TITLE = re.compile(r"^(?:beschrijving\s+)?(?:doel|programma)\s+\d", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[•·▪◦*]|-\s+[A-Za-z]|\d+\.\s+\w+(?:\s+\w+){4})")
+_BULLET_SIGNS = "•·▪◦*"
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _TITLE_SEARCH_LINES = 12
 
@@ -80,7 +81,7 @@ def read_text(data: bytes, path: str) -> Page:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     page = Page(path=path, source_format="text")
-    numbered = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
+    numbered = [(n, stripped) for n, line in enumerate(lines, start=1) if (stripped := line.strip())]
     numbered = _take_footer(page, numbered)
     numbered = _take_title(page, numbered)
     gaps = has_gaps(text)
@@ -127,8 +128,8 @@ def _item(text: str, line: int, gaps: bool = True) -> Item:
     """A line as a row of cells or prose. `gaps=False`: the page has no tab and no run of
     spaces inside a line, so only the label-and-numbers split can apply."""
     words = len(text.split())
-    if words == 1:  # a cell of the cell-per-line layout (most lines)
-        return Prose(text, line) if _BULLET.match(text) else Row((Cell(text, line),))
+    if words == 1:  # a cell of the cell-per-line layout (most lines); of _BULLET, only a bullet sign fits one word
+        return Prose(text, line) if text[0] in _BULLET_SIGNS else Row((Cell(text, line),))
     cells = _split_row(text, line, words, gaps)
     if len(cells) > 1:
         return Row(cells)
