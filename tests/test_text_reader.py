@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from hypothesis import example, given, strategies as st
 
 from budget_checks.model import Prose, Row
 from budget_checks.readers.errors import ReadError
@@ -80,3 +81,13 @@ def test_binary_is_refused() -> None:
 def test_page_without_doel_or_programma_takes_its_first_line_as_title() -> None:
     page = read_text("Nieuws over de begroting\nEen bericht zonder tabellen dat lang genoeg is om proza te zijn.".encode(), "p.txt")
     assert page.title == "Nieuws over de begroting" and page.breadcrumbs == ()
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1 \t\n\u00a0\u2028\x1c\x0b€é")), max_size=40))
+@example("Lasten  Baten")
+@example("é\n€ 1\u00a0000")
+def test_the_page_wide_gap_test_never_misses_a_line_with_a_gap(text: str) -> None:
+    from budget_checks.readers.columns import _has_gap, has_gaps
+
+    if any(_has_gap(line) for line in text.split("\n")):
+        assert has_gaps(text)
