@@ -40,8 +40,6 @@ def aligned_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
     return out
 
 
-
-
 _OTHER_SPACE = re.compile(r"[^\S \n]")  # whitespace other than a space or a line break: tab, no-break space, ...
 
 
