@@ -34,7 +34,7 @@ class ExcelReporter:
 def build_workbook(report: Report):
     from openpyxl import Workbook
 
-    from budget_checks.reports.excel_cells import words
+    from budget_checks.reports.labels import excel_words as words
     from budget_checks.reports.excel_reconcile import write_reconciliation
 
     w = words(report.lang)

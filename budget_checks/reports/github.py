@@ -14,22 +14,12 @@ from collections.abc import Mapping
 
 from budget_checks.findings import Finding, Severity
 from budget_checks.report import Report
-from budget_checks.reports.labels import amount, labels
+from budget_checks.reports.labels import amount, github_words, labels
 from budget_checks.reports.paths import finding_file, relative
 
 LIMIT = 10  # annotations per severity that GitHub shows for one step
 SUMMARY_ROWS = 200  # findings listed in the job summary (its size is capped at 1 MiB)
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-_WORDS = {
-    "nl": {"more": "nog {n} {what} niet als annotatie getoond; zie de samenvatting van de job",
-           "known_skipped": "{n} bekende bevindingen (baseline) niet als annotatie getoond",
-           "severity": "Ernst", "file": "Bestand", "place": "Plaats", "message": "Melding", "rest": "… en nog {n} bevindingen",
-           "unreadable_summary": "kon de samenvatting niet schrijven naar {path}: {reason}"},
-    "en": {"more": "{n} more {what} not annotated; see the job summary",
-           "known_skipped": "{n} known findings (baseline) not annotated",
-           "severity": "Severity", "file": "File", "place": "Place", "message": "Message", "rest": "… and {n} more findings",
-           "unreadable_summary": "could not write the job summary to {path}: {reason}"},
-}
 _PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "infos"}
 
 
@@ -61,13 +51,13 @@ class GithubReporter:
                 with open(target, "a", encoding="utf-8") as handle:
                     handle.write(markdown_summary(report, self.root))
             except OSError as exc:
-                words = _WORDS.get(report.lang, _WORDS["en"])
+                words = github_words(report.lang)
                 lines.append("::warning::" + escape_data(words["unreadable_summary"].format(path=target, reason=exc.strerror or exc)))
         return "\n".join(lines) + "\n"
 
 
 def commands(report: Report, root: str | None = None, limit: int = LIMIT) -> list[str]:
-    words, names = labels(report.lang), _WORDS.get(report.lang, _WORDS["en"])
+    words, names = labels(report.lang), github_words(report.lang)
     lines: list[str] = []
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
         findings = [f for f in report.findings if f.severity is severity and not f.known]
@@ -111,7 +101,7 @@ def _totals(report: Report) -> str:
 
 
 def markdown_summary(report: Report, root: str | None = None) -> str:
-    words, names = labels(report.lang), _WORDS.get(report.lang, _WORDS["en"])
+    words, names = labels(report.lang), github_words(report.lang)
     out = [f"## budget-checks: {_totals(report)}", ""]
     if report.findings:
         out += [

@@ -1,4 +1,6 @@
-"""Words the reporters print around the findings, in Dutch and English."""
+"""Every word the reporters print around the findings, in Dutch and English: one file to
+translate. LABELS is running text (console, GitHub, JUnit); EXCEL the workbook's sheet and
+column headings; GITHUB the annotations' and job summary's own phrases."""
 
 LABELS = {
     "nl": {
@@ -22,8 +24,76 @@ LABELS = {
 }
 
 
+
+EXCEL = {
+    "nl": {
+        "summary": "Samenvatting", "findings": "Bevindingen", "reconciliation": "Aansluiting", "not_checked": "Niet gecontroleerd",
+        "severity": "Ernst", "code": "Code", "rule": "Controle", "document": "Document", "page": "Pagina",
+        "page_title": "Paginatitel", "table": "Tabel", "row": "Rij", "column": "Kolom", "expected": "Verwacht",
+        "actual": "Gevonden", "difference": "Verschil", "unit": "Eenheid", "message": "Melding", "line": "Regel",
+        "cell": "Cel", "known": "Bekend (baseline)", "fingerprint": "Vingerafdruk", "yes": "ja",
+        "run": "Controle-run", "date": "Datum", "version": "Versie budget-checks", "language": "Taal", "option": "Optie",
+        "checked_what": "Wat is gecontroleerd", "documents": "Documenten", "pages": "Pagina's",
+        "tables_checked": "Tabellen herkend en gecontroleerd", "tables_not_recognised": "Tabellen niet herkend (niet gecontroleerd)",
+        "pages_without_tables": "Pagina's zonder tabellen", "rules_run": "Controles uitgevoerd",
+        "by_severity": "Bevindingen per ernst", "count": "Aantal", "of_which_known": "Waarvan bekend (baseline)",
+        "by_rule": "Bevindingen per controle", "evaluated": "Gecontroleerd (aantal)", "description": "Omschrijving",
+        "per_document": "Per document", "not_recognised": "Niet herkend", "no_findings": "Geen bevindingen.",
+        "recomputed": "herberekend", "table_heading": "Tabel {index}: {title}", "table_facts": "Eenheid: {unit} · Rekenregel: {convention} · {line_word} {line}",
+        "legend": "Zo staat de tabel op de pagina. Een kolom 'herberekend' toont wat uit de rekenregel volgt, alleen waar de pagina afwijkt; "
+                  "afwijkende cellen zijn gekleurd en hebben een opmerking.",
+        "no_tables": "Geen herkende tabellen.", "first_lines": "Eerste regels", "status": "Status",
+        "status_block": "tabel niet herkend", "status_no_tables": "pagina zonder tabellen", "status_unread": "niet gelezen",
+        "nothing_unchecked": "Alle tabellen zijn herkend en gecontroleerd.", "go_not_checked": "(niet herkend)",
+        "not_checked_legend": "Wat hier staat is niet gecontroleerd: geen bevinding betekent hier niet dat het klopt.",
+        "error": "fout", "warning": "waarschuwing", "info": "info",
+    },
+    "en": {
+        "summary": "Summary", "findings": "Findings", "reconciliation": "Reconciliation", "not_checked": "Not checked",
+        "severity": "Severity", "code": "Code", "rule": "Rule", "document": "Document", "page": "Page",
+        "page_title": "Page title", "table": "Table", "row": "Row", "column": "Column", "expected": "Expected",
+        "actual": "Actual", "difference": "Difference", "unit": "Unit", "message": "Message", "line": "Line",
+        "cell": "Cell", "known": "Known (baseline)", "fingerprint": "Fingerprint", "yes": "yes",
+        "run": "Run", "date": "Date", "version": "budget-checks version", "language": "Language", "option": "Option",
+        "checked_what": "What was checked", "documents": "Documents", "pages": "Pages",
+        "tables_checked": "Tables recognised and checked", "tables_not_recognised": "Tables not recognised (not checked)",
+        "pages_without_tables": "Pages without tables", "rules_run": "Rules run",
+        "by_severity": "Findings by severity", "count": "Count", "of_which_known": "Of which known (baseline)",
+        "by_rule": "Findings by rule", "evaluated": "Evaluated", "description": "Description",
+        "per_document": "Per document", "not_recognised": "Not recognised", "no_findings": "No findings.",
+        "recomputed": "recomputed", "table_heading": "Table {index}: {title}", "table_facts": "Unit: {unit} · Rule: {convention} · {line_word} {line}",
+        "legend": "Each table as the page shows it. A 'recomputed' column shows what the rule gives, only where the page differs; "
+                  "cells that differ are coloured and carry a comment.",
+        "no_tables": "No recognised tables.", "first_lines": "First lines", "status": "Status",
+        "status_block": "table not recognised", "status_no_tables": "page without tables", "status_unread": "not read",
+        "nothing_unchecked": "Every table was recognised and checked.", "go_not_checked": "(not recognised)",
+        "not_checked_legend": "What is listed here was not checked: no finding here does not mean it is right.",
+        "error": "error", "warning": "warning", "info": "info",
+    },
+}
+
+GITHUB = {
+    "nl": {"more": "nog {n} {what} niet als annotatie getoond; zie de samenvatting van de job",
+           "known_skipped": "{n} bekende bevindingen (baseline) niet als annotatie getoond",
+           "severity": "Ernst", "file": "Bestand", "place": "Plaats", "message": "Melding", "rest": "… en nog {n} bevindingen",
+           "unreadable_summary": "kon de samenvatting niet schrijven naar {path}: {reason}"},
+    "en": {"more": "{n} more {what} not annotated; see the job summary",
+           "known_skipped": "{n} known findings (baseline) not annotated",
+           "severity": "Severity", "file": "File", "place": "Place", "message": "Message", "rest": "… and {n} more findings",
+           "unreadable_summary": "could not write the job summary to {path}: {reason}"},
+}
+
+
 def labels(lang: str) -> dict[str, str]:
     return LABELS.get(lang, LABELS["en"])
+
+
+def excel_words(lang: str) -> dict[str, str]:
+    return EXCEL.get(lang, EXCEL["en"])
+
+
+def github_words(lang: str) -> dict[str, str]:
+    return GITHUB.get(lang, GITHUB["en"])
 
 
 def amount(value: int | None, lang: str) -> str:
