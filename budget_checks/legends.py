@@ -28,37 +28,51 @@ def normalise(text: str) -> str:
 def page_words(table: Table) -> str:
     """The table's title and header labels, and every text of its page, normalised once."""
     parts = [table.title, *(c.label for c in table.columns)]
-    return "\n".join([*(normalise(p) for p in parts), _page_texts(table.page)[1]])
+    return "\n".join([*(normalise(p) for p in parts), _page_text(table.page).normalised])
 
 
 _DIGIT = re.compile(r"\d")
-_PAGE_TEXTS: dict[int, tuple[object, str, str]] = {}  # id(page) -> (page, lower-case text, normalised text)
+_PAGE_TEXTS: dict[int, "_PageText"] = {}  # id(page) -> its texts, for the pages of one document
 _PAGE_TEXTS_KEPT = 256
 
 
-def _page_texts(page, normalised: bool = True) -> tuple[str, str]:
-    """The page's words (prose and cells without digits) in lower case as they stand, and
-    normalised. Normalising takes a regex per text; it is done only when asked for."""
-    cached = _PAGE_TEXTS.get(id(page))
-    if cached is None or cached[0] is not page:  # holding the page keeps its id from being reused
-        parts = []
+class _PageText:
+    """A page's words (prose and cells without digits): in lower case as they stand, and
+    normalised. Normalising takes a regex per text, so it is done only when first asked for."""
+
+    __slots__ = ("page", "parts", "lower", "_normalised")
+
+    def __init__(self, page) -> None:
+        self.page = page  # held, so its id is not reused while cached
+        self.parts = []
         for item in page.items:
             if isinstance(item, Prose):
-                parts.append(item.text)
+                self.parts.append(item.text)
             else:
-                parts.extend(cell.text for cell in item.cells if not _DIGIT.search(cell.text))
+                self.parts.extend(cell.text for cell in item.cells if not _DIGIT.search(cell.text))
+        self.lower = "\n".join(self.parts).lower().replace("’", "'")
+        self._normalised: str | None = None
+
+    @property
+    def normalised(self) -> str:
+        if self._normalised is None:
+            self._normalised = "\n".join(normalise(p) for p in self.parts)
+        return self._normalised
+
+
+def _page_text(page) -> _PageText:
+    cached = _PAGE_TEXTS.get(id(page))
+    if cached is None or cached.page is not page:
         if len(_PAGE_TEXTS) >= _PAGE_TEXTS_KEPT:
             _PAGE_TEXTS.clear()
-        cached = _PAGE_TEXTS[id(page)] = (page, "\n".join(parts).lower().replace("’", "'"), parts)
-    if normalised and isinstance(cached[2], list):
-        cached = _PAGE_TEXTS[id(page)] = (page, cached[1], "\n".join(normalise(p) for p in cached[2]))
-    return cached[1], cached[2]
+        cached = _PAGE_TEXTS[id(page)] = _PageText(page)
+    return cached
 
 
 def _may_mention(table: Table, rule: IdentityRule) -> bool:
     """A cheap test before normalising the page: every word of some phrase stands somewhere
     on it (normalising changes only case, dashes and spaces, so it never makes a word appear)."""
-    lower = _page_texts(table.page, normalised=False)[0]
+    lower = _page_text(table.page).lower
     title = "\n".join([table.title, *(c.label for c in table.columns)]).lower().replace("’", "'")
     return any(all(word in lower or word in title for word in _words(p)) for phrases in rule.stated for p in phrases)
 

@@ -25,10 +25,9 @@ def place_rows(table: Table, tolerance: Tolerance) -> None:
     if not open_rows:
         return
     options: dict[int, list[tuple[int, ...]]] = {}
-    keys, groups = {c.key: i for i, c in enumerate(table.columns)}, table.groups()
     for row in open_rows:
         parsed = [parse_number(c.text, amount=True) for c in row.loose]
-        scored = [(_row_score(table, _values(parsed, spots, n), tolerance, keys, groups), spots) for spots in combinations(range(n), len(row.loose))]
+        scored = [(_row_score(table, _values(parsed, spots, n), tolerance), spots) for spots in combinations(range(n), len(row.loose))]
         best = max(score for score, _ in scored)
         options[id(row)] = [spots for score, spots in scored if score == best]
     _narrow_by_totals(table, open_rows, options, tolerance)
@@ -49,12 +48,9 @@ def _values(parsed: list[Parsed], spots: tuple[int, ...], n: int) -> list[int | 
     return values
 
 
-def _row_score(table: Table, values: list[int | None], tolerance: Tolerance,
-               keys: dict[str, int] | None = None, groups: dict[str, list[str]] | None = None) -> int:
-    """How many identities of the table's rule the row's values satisfy (`keys` and `groups`
-    of the table may be given when one row is scored in many placements)."""
-    keys = {c.key: i for i, c in enumerate(table.columns)} if keys is None else keys
-    groups = table.groups() if groups is None else groups
+def _row_score(table: Table, values: list[int | None], tolerance: Tolerance) -> int:
+    keys = {c.key: i for i, c in enumerate(table.columns)}
+    groups = table.groups()
     score = 0
     for rule in table.rule.identities:
         for identity in rule.alternatives:

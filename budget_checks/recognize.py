@@ -202,7 +202,6 @@ def _index(rule: TableRule) -> _RuleIndex:
     cached = _INDEXES.get(id(rule))
     if cached is None or cached.rule is not rule:
         titles = tuple(_norm(t) for t in rule.titles)
-        firsts = [t[0] for labels in (*rule.columns.values(), *rule.groups.values()) for t in map(_label_tokens, labels) if t]
         labels = [(key, None, _label_tokens(label)) for key, labels in rule.columns.items() for label in labels]
         labels += [(key, key, _label_tokens(label)) for key, labels in rule.groups.items() for label in labels]
         candidates = [(order, *label) for order, label in enumerate(labels) if label[2]]
@@ -210,19 +209,23 @@ def _index(rule: TableRule) -> _RuleIndex:
         for candidate in candidates:
             if "{year}" not in candidate[3][0]:
                 by_first.setdefault(candidate[3][0], []).append(candidate)
+        year_first = tuple(c for c in candidates if "{year}" in c[3][0])
         cached = _INDEXES[id(rule)] = _RuleIndex(
             rule, titles, frozenset(t.partition(" ")[0] for t in titles),
-            frozenset(f for f in firsts if "{year}" not in f), tuple(f for f in firsts if "{year}" in f),
-            {word: tuple(c) for word, c in by_first.items()}, tuple(c for c in candidates if "{year}" in c[3][0]),
+            frozenset(by_first), tuple(c[3][0] for c in year_first), {word: tuple(c) for word, c in by_first.items()}, year_first,
         )
     return cached
 
 
+def _opens(word: str, starts: frozenset[str], year_starts: tuple[str, ...]) -> bool:
+    """Whether a column label can start with this word: a cheap test that spares matching
+    a header at almost every cell of a page."""
+    return word in starts or any(_token_matches(f, word) for f in year_starts)
+
+
 def _may_start(rule: TableRule, word: str) -> bool:
-    """Whether a column label of the rule can start with this word: a cheap test that
-    spares matching a header at almost every cell of a page."""
     index = _index(rule)
-    return word in index.starts or any(_token_matches(f, word) for f in index.year_starts)
+    return _opens(word, index.starts, index.year_starts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +256,7 @@ def _may_open(entries: list[Entry], pos: int, book: Rulebook, firsts: _FirstWord
         return True
     for corner in range(min(_MAX_CORNER, len(entry.cells) - 1) + 1):
         word = firsts(pos, corner)
-        if word is not None and (word in index.starts or any(_token_matches(f, word) for f in index.year_starts)):
+        if word is not None and _opens(word, index.starts, index.year_starts):
             return True
     return False
 
@@ -273,17 +276,8 @@ class _FirstWords:
         return self.found[key]
 
     def _first(self, start: int, corner: int) -> str | None:
-        for e in range(start, min(len(self.entries), start + _HEADER_LOOKAHEAD)):
-            entry = self.entries[e]
-            if entry.prose:
-                return None
-            for c, cell in enumerate(entry.cells):
-                if e == start and c < corner:
-                    continue
-                for word in strip_unit(cell.text)[0].split() if find_unit(cell.text) else cell.text.split():
-                    for part in _label_tokens(word):
-                        return part
-        return None
+        words = _HeaderWords(self.entries, start, corner)
+        return words.tokens[0][0] if words.reach(1) else None
 
 
 def _token_matches(pattern: str, token: str) -> bool:
@@ -327,10 +321,7 @@ def _match_header(entries: list[Entry], start: int, rule: TableRule, corner: int
     ends at a cell boundary; labels may be split over several cells. The first
     `corner` cells of the first row only give the unit, if they state one.
     """
-    end = start
-    while end < min(len(entries), start + _HEADER_LOOKAHEAD) and not entries[end].prose:
-        end += 1
-    words = _HeaderWords(entries, start, end, corner)
+    words = _HeaderWords(entries, start, corner)
     tokens, shown, ends = words.tokens, words.shown, words.ends
     index = _index(rule)
     columns: list[Column] = []
@@ -397,10 +388,14 @@ def _cached_unit(text: str):
 
 
 class _HeaderWords:
-    """The normalised words of the cells from `start` to `end`, made as far as the matching
-    reads (a header is a few cells; the window it may span is forty)."""
+    """The normalised words of the cells a header may span from `start` on (up to forty
+    entries, never past prose), after `corner` cells of the first row; made only as far as
+    the matching reads (a header is a few cells)."""
 
-    def __init__(self, entries: list[Entry], start: int, end: int, corner: int) -> None:
+    def __init__(self, entries: list[Entry], start: int, corner: int) -> None:
+        end = start
+        while end < min(len(entries), start + _HEADER_LOOKAHEAD) and not entries[end].prose:
+            end += 1
         self.tokens: list[tuple[str, int, int]] = []  # (normalised word, entry index, cell index)
         self.shown: list[str] = []  # the same words as the header shows them
         self.ends: set[int] = set()  # token positions that end a cell

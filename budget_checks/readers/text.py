@@ -23,8 +23,8 @@ _FOOTER = re.compile(
     r"\s+met de export van\s+(?P<exported>\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}:\d{2})"
 )
 _TITLE = re.compile(r"^(?:beschrijving\s+)?(?:doel|programma)\s+\d", re.IGNORECASE)
-_BULLET = re.compile(r"^(?:[•·▪◦*]|-\s+[A-Za-z]|\d+\.\s+\w+(?:\s+\w+){4})")
 _BULLET_SIGNS = "•·▪◦*"
+_BULLET = re.compile(rf"^(?:[{_BULLET_SIGNS}]|-\s+[A-Za-z]|\d+\.\s+\w+(?:\s+\w+){{4}})")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _TITLE_SEARCH_LINES = 12
 

@@ -24,8 +24,9 @@ try:
 except ImportError:  # a Python built without lzma cannot open such members at all
     LZMAError = zlib.error
 
-# what zipfile and its decompressors raise for damaged archives (bz2 raises OSError)
-ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, LZMAError, NotImplementedError, RuntimeError, OSError, ValueError, EOFError, LookupError)
+# what zipfile and its decompressors raise for damaged archives (bz2 raises OSError; an unsupported
+# compression method raises a subclass of RuntimeError)
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, LZMAError, RuntimeError, OSError, ValueError, EOFError, LookupError)
 
 
 def member_name(raw: str) -> str:
