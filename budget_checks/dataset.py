@@ -20,7 +20,7 @@ import pandera.pandas as pa
 
 from budget_checks import residuals
 from budget_checks.findings import Finding, Severity
-from budget_checks.legends import stated_alternative
+from budget_checks.recognize.legends import stated_alternative
 from budget_checks.locate import at_table
 from budget_checks.report import CheckCount
 from budget_checks.residuals import Masked, Rows

@@ -2,7 +2,7 @@
 
 from budget_checks.docs import RuleDoc
 from budget_checks.findings import Severity
-from budget_checks.glued import GLUED
+from budget_checks.recognize.glued import GLUED
 from budget_checks.locate import at_table
 
 DOC = RuleDoc(

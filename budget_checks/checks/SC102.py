@@ -2,7 +2,7 @@
 
 from budget_checks.docs import RuleDoc
 from budget_checks.findings import Severity
-from budget_checks.legends import stated_alternative, stated_phrase
+from budget_checks.recognize.legends import stated_alternative, stated_phrase
 from budget_checks.locate import at_table
 
 DOC = RuleDoc(

@@ -18,7 +18,7 @@ import re
 
 from budget_checks.model import Cell
 from budget_checks.numbers import parse_number
-from budget_checks.placement import _row_score  # the one scoring of a row against its identities
+from budget_checks.recognize.placement import _row_score  # the one scoring of a row against its identities
 from budget_checks.tables import Table, TableRow
 from budget_checks.tolerance import Tolerance
 

@@ -12,15 +12,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from budget_checks.glued import decode_glued, glued_row, glued_tail
-from budget_checks.hierarchy import nest_rows
+from budget_checks.recognize.glued import decode_glued, glued_row, glued_tail
+from budget_checks.recognize.hierarchy import nest_rows
 from budget_checks.model import Cell, Page, Prose, Row
 from budget_checks.numbers import Kind, Parsed, Unit, find_unit, is_year, parse_number, strip_unit
-from budget_checks.placement import place_rows
+from budget_checks.recognize.placement import place_rows
 from budget_checks.rulebook import Rulebook, TableRule
 from budget_checks.tables import PART, SUBTOTAL, TOTAL, Column, PageTables, Table, TableRow, Unrecognised
 from budget_checks.tolerance import Tolerance
-from budget_checks.widgets import widget_length
+from budget_checks.recognize.widgets import widget_length
 
 _HEADER_LOOKAHEAD = 40  # cells a header may span (split words, two header rows)
 _MIN_UNRECOGNISED_NUMBERS = 3
