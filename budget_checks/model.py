@@ -33,6 +33,7 @@ class Row:
     """A row of cells as the source laid them out (one cell for cell-per-line)."""
 
     cells: tuple[Cell, ...]
+    positional: bool = False  # the cells stand at their columns' positions, empty cells kept (pipes, tabs, html, xlsx, csv)
 
 
 Item = Prose | Row

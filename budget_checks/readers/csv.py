@@ -48,7 +48,7 @@ def read_csv(data: bytes, path: str) -> Page:
         if len(filled) == 1 and cells[0].text:
             pieces.append(Line(cells[0].text, line))
         elif filled:
-            pieces.append(Row(tuple(cells)))
+            pieces.append(Row(tuple(cells), positional=True))
     return assemble(path, pieces, "csv")
 
 

@@ -125,7 +125,7 @@ def _year_groups(items: list[Item], i: int):
     end = _body(items, i + 2)
     tables = []
     for g, group in enumerate(groups):
-        rows: list = [Row((group,)), Row(header.cells[:lead] + header.cells[lead + g * width : lead + (g + 1) * width])]
+        rows: list = [Row((group,)), Row(header.cells[:lead] + header.cells[lead + g * width : lead + (g + 1) * width], header.positional)]
         rows += [r for r in (_part(items[b], body_lead, body_lead + g * width, width) for b in range(i + 2, end)) if r is not None]
         tables.append(rows)
     return tables, end
@@ -136,7 +136,7 @@ def _part(row: Row, lead: int, start: int, width: int) -> Row | None:
     values = row.cells[start : start + width]
     if not any(c.text.strip() for c in values):
         return None
-    return Row(row.cells[:lead] + values)
+    return Row(row.cells[:lead] + values, row.positional)
 
 
 def _interleaved_year_groups(items: list[Item], i: int):
@@ -215,10 +215,10 @@ def _side_by_side(items: list[Item], i: int):
         return None
     tables = []
     for start in (0, half):
-        rows: list = [None, Row(items[i].cells[start : start + half])]
+        rows: list = [None, Row(items[i].cells[start : start + half], items[i].positional)]
         for b in range(i + 1, end):
             cells = items[b].cells[start : start + half]
             if any(c.text.strip() for c in cells):
-                rows.append(Row(cells))
+                rows.append(Row(cells, items[b].positional))
         tables.append(rows)
     return tables, end

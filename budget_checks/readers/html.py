@@ -128,7 +128,7 @@ class _Walker:
         for r, row in enumerate(grid, start=1):
             cells = trim_row([Cell(text, line, f"t{t}:r{r}c{c}") for c, (text, line) in enumerate(row, start=1)])
             if cells:
-                self.pieces.append(Row(tuple(cells)))
+                self.pieces.append(Row(tuple(cells), positional=True))
 
 
 def _tag(element) -> str | None:

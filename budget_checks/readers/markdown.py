@@ -67,7 +67,7 @@ def _table(lines: list[str], i: int, pieces: list[Piece]) -> int:
     """Read the pipe table at line i; returns the line after it."""
     header = _cells(lines[i]) or []
     width = len(header)
-    pieces.append(Row(tuple(trim_row([Cell(_plain(c), i + 1) for c in header])) or (Cell("", i + 1),)))
+    pieces.append(Row(tuple(trim_row([Cell(_plain(c), i + 1) for c in header])) or (Cell("", i + 1),), positional=True))
     above: list[str] = []
     i += 2
     while i < len(lines):
@@ -79,7 +79,7 @@ def _table(lines: list[str], i: int, pieces: list[Piece]) -> int:
             cells = [above[0], *cells]  # the first cell spanned this row in the source
         row = trim_row([Cell(c, i + 1) for c in cells])
         if row:
-            pieces.append(Row(tuple(row)))
+            pieces.append(Row(tuple(row), positional=True))
         above = cells
         i += 1
     return i

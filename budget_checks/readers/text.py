@@ -12,10 +12,11 @@ from datetime import datetime
 from functools import lru_cache
 
 from budget_checks.model import Cell, Footer, Item, Page, Prose, Row
-from budget_checks.numbers import Kind, parse_number
+from budget_checks.numbers import Kind, find_unit, is_year, parse_number
 from budget_checks.readers.columns import aligned_rows, has_gaps
 from budget_checks.readers.errors import ReadError
 from budget_checks.readers.limits import check_text_page
+from budget_checks.readers.pipes import pipe_rows
 from budget_checks.readers.grids import split_grids
 
 _FOOTER = re.compile(
@@ -86,11 +87,20 @@ def read_text(data: bytes, path: str) -> Page:
     numbered = _take_title(page, numbered)
     gaps = has_gaps(text)
     aligned = aligned_rows(lines) if gaps else {}  # space-aligned blocks: a run of spaces may be an empty cell
-    page.items = [Row(tuple(Cell(c, n) for c in aligned[n])) if n in aligned else _item(line, n, gaps) for n, line in numbered]
+    piped = pipe_rows(numbered) if "|" in text else {}
+    page.items = [_row_of(piped, aligned, n, line, gaps) for n, line in numbered if piped.get(n, True) is not None]
     page.items = split_grids(page.items)  # year groups and side-by-side tables, one table each
     if any(isinstance(item, Row) and len(item.cells) > 1 for item in page.items):
         page.layout = "row-per-line"
     return page
+
+
+def _row_of(piped: dict, aligned: dict, n: int, line: str, gaps: bool) -> Item:
+    if n in piped:
+        return Row(tuple(Cell(c, n) for c in piped[n]), positional=True)
+    if n in aligned:
+        return Row(tuple(Cell(c, n) for c in aligned[n]), positional=True)
+    return _item(line, n, gaps)
 
 
 def _take_footer(page: Page, numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -119,8 +129,7 @@ def _take_title(page: Page, numbered: list[tuple[int, str]]) -> list[tuple[int, 
             page.title = text
             return numbered[index + 1 :]
     if numbered:
-        page.title = numbered[0][1]
-        return numbered[1:]
+        page.title = numbered[0][1]  # the first line titles the page and stays an item: it may title a table
     return numbered
 
 
@@ -132,7 +141,7 @@ def _item(text: str, line: int, gaps: bool = True) -> Item:
         return Prose(text, line) if text[0] in _BULLET_SIGNS else Row((Cell(text, line),))
     cells = _split_row(text, line, words, gaps)
     if len(cells) > 1:
-        return Row(cells)
+        return Row(cells, positional=gaps and "\t" in text)
     if _is_prose(text, words):
         return Prose(text, line)
     return Row(cells)
@@ -160,13 +169,43 @@ def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True
         return tuple(Cell(part, line) for part in parts)  # columns separated by runs of spaces
     tokens = text.split(" ")
     values: list[str] = []
-    # single spaces: only real numbers count, so "2024 - 2030" stays a label
-    while tokens and parse_number(tokens[-1], amount=True).kind is Kind.NUMBER:
+    numbers = 0
+    # single spaces: a run of values at the end of the line (numbers, and dashes or V/N markers
+    # between them), so "2024 - 2030" stays a label
+    while tokens:
+        kind = parse_number(tokens[-1], amount=True).kind
+        if kind is Kind.NUMBER:
+            numbers += 1
+        elif not (tokens[-1] in _TRAILING_MARKS and (values or len(tokens) > 1)):
+            break
         values.append(tokens.pop())
+    while values and values[-1] in _TRAILING_MARKS:  # a dash or marker that opens the run belongs to the label
+        tokens.append(values.pop())
     values.reverse()  # collected from the end; reversed once, so a long line stays linear
-    if len(values) >= 2 and tokens:
-        return (Cell(" ".join(tokens), line), *(Cell(v, line) for v in values))
+    if values and tokens and tokens[-1] == "€":
+        values[0] = tokens.pop() + " " + values[0]  # "€ 12.321" is one value
+    unit = find_unit(text) if values else None
+    if unit and unit[1][1] > len(" ".join(tokens)):
+        return (Cell(text, line),)  # "x €1.000" is a unit label, not a value
+    if any(v in _TRAILING_MARKS for v in values) and all(is_year(v) for v in values if v not in _TRAILING_MARKS):
+        return (Cell(text, line),)  # a range of years ("2024 - 2030") names something
+    if numbers and (len(values) >= 2 or (values and tokens and _lone_value(values[0].removeprefix("€ ")))):
+        label = (Cell(" ".join(tokens), line),) if tokens else ()
+        return (*label, *(Cell(v, line) for v in values))
     return (Cell(text, line),)
+
+
+_TRAILING_MARKS = {"-", "–", "V", "N"}
+
+
+def _lone_value(token: str) -> bool:
+    """One number after a label is a value when it is written as an amount, not a number of a
+    name ("Programma 2") or a year ("Jaarrekening 2018")."""
+    if is_year(token):
+        return False
+    if any(ch in token for ch in ".,-%€"):
+        return True
+    return 3 <= len(token) <= 6  # a longer plain run of digits may be numbers glued together
 
 
 def _is_value(token: str) -> bool:

@@ -60,7 +60,7 @@ def read_xlsx(data: bytes, path: str) -> Page:
             if len(filled) == 1:
                 pieces.append(Line(filled[0].text, None, filled[0].ref))
             elif filled:
-                pieces.append(Row(tuple(cells)))
+                pieces.append(Row(tuple(cells), positional=True))
     return assemble(path, pieces, "xlsx")
 
 
