@@ -32,13 +32,14 @@ class RuleDoc:
 
     def render(self, finding: Finding, lang: str) -> str:
         template = self.messages.get(lang) or self.messages.get("en") or self.summary
+        decimals = int(finding.param("decimals", 0) or 0)
         fields = {
             "row": finding.row,
             "column": finding.column,
             "table": finding.table,
-            "expected": _amount(finding.expected, lang),
-            "actual": _amount(finding.actual, lang),
-            "difference": _amount(finding.difference, lang),
+            "expected": amount_text(finding.expected, lang, decimals),
+            "actual": amount_text(finding.actual, lang, decimals),
+            "difference": amount_text(finding.difference, lang, decimals),
             "unit": finding.unit,
         }
         fields.update(finding.params)
@@ -48,8 +49,14 @@ class RuleDoc:
             return f"{template} {dict(finding.params)}"
 
 
-def _amount(value: int | None, lang: str) -> str:
+def amount_text(value: int | None, lang: str, decimals: int = 0) -> str:
+    """An amount as the reader writes it; `decimals`: the value counts tenths, hundredths..."""
     if value is None:
         return ""
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "nl" else text
+    whole, part = divmod(abs(value), 10**decimals)
+    text = f"{whole:,}"
+    if lang == "nl":
+        text = text.replace(",", ".")
+    if decimals:
+        text += ("," if lang == "nl" else ".") + str(part).zfill(decimals)
+    return ("-" if value < 0 else "") + text

@@ -96,10 +96,10 @@ def check_document(path: str, options: Options, book: Rulebook) -> DocumentResul
     findings: list[Finding] = []
     checks: dict[str, CheckCount] = {}
     tables = list(context.tables())
-    if any(t.rule.layout == "amounts" for _, t in tables):
+    if any(t.relations for _, t in tables):
         from budget_checks.dataset import check_arithmetic  # pandas and pandera load only when needed
 
-        arithmetic = check_arithmetic(tables, options.tolerance)
+        arithmetic = check_arithmetic(tables, options.tolerance, _severities(book))
         findings += arithmetic.findings
         checks.update(arithmetic.checks)
     for module in check_modules():
@@ -110,6 +110,10 @@ def check_document(path: str, options: Options, book: Rulebook) -> DocumentResul
     document = context.documents[0]
     info = _document_info(document, options.table_cells)
     return DocumentResult(info, findings, checks, context.passed, len(document.pages), perf_counter() - started)
+
+
+def _severities(book: Rulebook) -> dict:
+    return {code: doc.severity for code, doc in all_docs(book).items()}
 
 
 def recognised(path: str, options: Options, book: Rulebook) -> DocumentTables:
@@ -170,7 +174,7 @@ def _page_info(pt: PageTables, cells: bool = True) -> PageInfo:
     tables = [_table_info(t, cells) for t in pt.tables]
     start = len(tables)
     for i, block in enumerate(pt.unrecognised):
-        tables.append(TableInfo(start + i + 1, "", "", "", None, "", 0, False, block.line, block.first_lines))
+        tables.append(TableInfo(start + i + 1, "", "", "", None, "", 0, False, block.line, block.first_lines, end_line=block.end_line))
     tables.sort(key=lambda t: t.line or 0)
     footer = pt.page.footer
     return PageInfo(pt.page.path, pt.page.title, tuple(tables),
@@ -189,11 +193,13 @@ def _table_info(table: Table, with_cells: bool = True) -> TableInfo:
         scale=table.scale if table.rule.has_unit else None,
         convention=table.convention,
         rows=len(table.rows),
-        checked=True,
+        checked=table.evaluated > 0,
         line=table.line,
         columns=tuple(c.label for c in table.columns) if with_cells else (),
         cells=tuple(cells),
         row_lines=tuple(r.line for r in table.rows) if with_cells else (),
+        end_line=table.end_line,
+        evaluated=table.evaluated,
     )
 
 

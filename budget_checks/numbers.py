@@ -82,6 +82,8 @@ def _parse(text: str, amount: bool) -> Parsed:
 
     body, marker = _strip_marker(s)
     body = body.replace("€", "").replace(" ", "")
+    if body.startswith("-/-"):  # "-/- 216": the bookkeepers' minus
+        body = "-" + body[3:]
     negative = False
     percent = False
     if body.endswith("%"):
@@ -166,7 +168,7 @@ EUROS = Unit("", 1)
 # Order matters: millions before thousands, thousands before whole euros.
 _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"(?:[x×*]|in)\s*€?\s*1[.\s]?000[.\s]?000(?![\d])|(?:[x×*]\s*)?€\s*(?:1\s*)?(?:mln|miljoen)|[x×*]\s*(?:1\s*)?(?:mln|miljoen)"), 1_000_000),
-    (re.compile(r"(?:[x×*]|in)\s*(?:€\s*)?1[.\s]?000(?:,-+)?(?![.\d])(?:\s*euro'?s?)?|in\s+duizenden\s+euro'?s?|duizend\s+euro'?s?"), 1_000),
+    (re.compile(r"(?:[x×*]|in)\s*(?:€\s*)?1[.\s]?000(?:,-+)?(?![.\d])(?:\s*euro'?s?)?|in\s+duizenden\s+(?:euro'?s?|€)|duizend\s+euro'?s?"), 1_000),
     (re.compile(r"(?:bedragen\s+)?in\s+(?:€|euro'?s?)(?![\s\d]*1[.\s]?000)"), 1),
 )
 _UNIT_CONTEXT = re.compile(r"€|euro|bedragen|mln|miljoen|duizend", re.IGNORECASE)

@@ -31,6 +31,8 @@ class TableInfo:
     columns: tuple[str, ...] = ()
     cells: tuple[tuple[str, ...], ...] = ()  # per row: label, then one text per column
     row_lines: tuple[int | None, ...] = ()
+    end_line: int | None = None
+    evaluated: int = 0  # identities (and indicator checks) that ran on it; 0: nothing was checked
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,9 +59,14 @@ class TableRule:
         return [i.doc for i in self.identities] + ([self.total.doc] if self.total else [])
 
 
+VOCABULARY_KEYS = ("header", "totals", "results", "codes")
+
+
 @dataclass(slots=True)
 class Rulebook:
     tables: list[TableRule] = field(default_factory=list)
+    # words all families share (rules/vocabulary.toml): key -> lower-case words
+    vocabulary: dict[str, tuple[str, ...]] = field(default_factory=lambda: {key: () for key in VOCABULARY_KEYS})
 
     def docs(self) -> list[RuleDoc]:
         return [doc for table in self.tables for doc in table.docs]
@@ -89,7 +94,10 @@ def load_rulebook(extra_dirs: tuple[Path, ...] = ()) -> Rulebook:
         if not folder.is_dir():
             raise RulebookError(f"{folder}: rule folder not found")
         for file in sorted(folder.glob("*.toml")):
-            for table in _load_file(file):
+            tables, vocabulary = _load_file(file)
+            for key, words in vocabulary.items():
+                book.vocabulary[key] = tuple(dict.fromkeys(book.vocabulary[key] + words))
+            for table in tables:
                 for doc in table.docs:
                     if doc.code in seen_codes:
                         raise RulebookError(f"{file}: code {doc.code} is already used in {seen_codes[doc.code]}")
@@ -98,15 +106,27 @@ def load_rulebook(extra_dirs: tuple[Path, ...] = ()) -> Rulebook:
     return book
 
 
-def _load_file(file: Path) -> list[TableRule]:
+def _load_file(file: Path) -> tuple[list[TableRule], dict[str, tuple[str, ...]]]:
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise RulebookError(f"{file}: {exc}") from None
-    unknown = set(data) - {"table"}
+    unknown = set(data) - {"table", "vocabulary"}
     if unknown:
-        raise RulebookError(f"{file}: unknown key {sorted(unknown)[0]!r} (a rule module holds [table.NAME] sections)")
-    return [_table(file, kind, spec) for kind, spec in data.get("table", {}).items()]
+        raise RulebookError(f"{file}: unknown key {sorted(unknown)[0]!r} (a rule module holds [table.NAME] sections and [vocabulary])")
+    return [_table(file, kind, spec) for kind, spec in data.get("table", {}).items()], _vocabulary(file, data.get("vocabulary", {}))
+
+
+def _vocabulary(file: Path, spec: dict) -> dict[str, tuple[str, ...]]:
+    unknown = set(spec) - set(VOCABULARY_KEYS)
+    if unknown:
+        raise RulebookError(f"{file}: [vocabulary]: unknown key {sorted(unknown)[0]!r} (one of {', '.join(VOCABULARY_KEYS)})")
+    out = {}
+    for key, words in spec.items():
+        if not (isinstance(words, list) and all(isinstance(w, str) and w.strip() for w in words)):
+            raise RulebookError(f"{file}: [vocabulary].{key}: expected a list of words")
+        out[key] = tuple(w.strip().lower() for w in words)
+    return out
 
 
 def _table(file: Path, kind: str, spec: dict) -> TableRule:

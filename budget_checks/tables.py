@@ -16,6 +16,28 @@ class Column:
     key: str  # unique within the table: "lasten", "raming_2025"
     label: str  # as the header shows it
     group: str | None = None  # "raming" for a repeating column
+    role: str = ""  # the family's column key it carries ("lasten" in every year group), "" when none
+    band: int = 0  # which repetition of the roles it belongs to (year groups over lasten, baten, saldo)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    row: int  # index into the table's rows
+    column: int  # index into the table's columns
+    sign: int  # +1 or -1
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One identity on one place of a table: the target cell equals the signed sum of its terms."""
+
+    code: str  # the rule it checks (BL101, ST101, DR102, ...)
+    target: tuple[int, int]  # (row, column)
+    terms: tuple[Term, ...]
+    holds: str  # the formula for messages: "saldo = lasten - baten", "Totaal = som van 7 rijen"
+    source: str = "declared"  # declared (the family's roles) | structure (totals) | discovered (the numbers)
+    evidence: str = ""  # discovered: where else it held ("12 van 13 rijen")
+    other: str = ""  # another sign convention this place fits, when it breaks the table's
 
 
 @dataclass(slots=True)
@@ -59,6 +81,8 @@ class Table:
     alternatives: dict[str, int] = field(default_factory=dict)  # identity code -> sign convention chosen (dataset stage)
     stated: dict[str, int | None] = field(default_factory=dict)  # identity code -> convention its page states (legends.py)
     label_columns: int = 1  # leading cells of a row that form its label (a row header of two levels: 2)
+    relations: list[Relation] = field(default_factory=list)  # what must hold (recognize/identities.py)
+    evaluated: int = 0  # identities evaluated on it (arithmetic stage)
 
     @property
     def kind(self) -> str:
@@ -67,6 +91,11 @@ class Table:
     @property
     def line(self) -> int | None:
         return self.title_cell.line if self.title_cell else (self.rows[0].line if self.rows else None)
+
+    @property
+    def end_line(self) -> int | None:
+        lines = [c.line for row in self.rows for c in (row.label_cell, *row.cells, *row.loose) if c is not None and c.line is not None]
+        return max(lines) if lines else self.line
 
     @property
     def scale(self) -> int:
@@ -100,6 +129,7 @@ class Unrecognised:
     numbers: int
     reason: str = ""
     ref: str | None = None  # the first cell's place, where the format has cells (xlsx "Sheet!C7", html "t2:r3c4")
+    end_line: int | None = None
 
 
 @dataclass(slots=True)

@@ -24,6 +24,7 @@ SCOPE = "rows:amounts"  # what the rule looks at, for the evaluated count
 
 def check(context):
     for document, table in context.tables(layout="amounts"):
+        whole = _whole_columns(table)
         for row in table.rows:
             if row.placement not in ("given", "placed"):
                 continue
@@ -32,10 +33,23 @@ def check(context):
                     continue
                 if parsed.kind is Kind.MALFORMED:
                     reason = parsed.reason
-                elif parsed.kind is Kind.NUMBER and parsed.amount is None:
+                elif parsed.kind is Kind.NUMBER and parsed.amount is None and column in whole:
                     reason = "not a whole number in the table's unit"
-                elif parsed.kind is Kind.TEXT:
+                elif parsed.kind is Kind.TEXT and any(ch.isdigit() for ch in parsed.text):
                     reason = "text in an amount column"
                 else:
                     continue
                 yield at_table(DOC.code, DOC.severity, document, table, row, column, text=parsed.text, reason=reason)
+
+
+def _whole_columns(table) -> set[int]:
+    """Columns of whole amounts in thousands or millions, or with thousands separators: a
+    decimal among them is a slip (a column of ratios or of tenths may show decimals)."""
+    out = set()
+    for column in range(len(table.columns)):
+        numbers = [row.parsed[column] for row in table.rows if row.placement in ("given", "placed") and column < len(row.parsed)
+                   and row.parsed[column] is not None and row.parsed[column].kind is Kind.NUMBER]
+        whole = [p for p in numbers if p.amount is not None and not p.percent]
+        if len(whole) >= len(numbers) - 1 and (table.scale > 1 or any("." in p.text for p in whole)) and len(whole) >= 1:
+            out.add(column)
+    return out

@@ -34,9 +34,12 @@ class Figure:
         return self.table.page
 
     def values(self) -> dict[str, int]:
-        """Displayed amounts per column key (empty cells count as 0, unreadable ones are left out)."""
+        """Displayed amounts per column key (empty cells count as 0, unreadable ones are left out);
+        only columns with a role say which figure they hold."""
         out = {}
         for i, column in enumerate(self.table.columns):
+            if not column.role:
+                continue
             amount = self.row.amount(i)
             if amount is not None:
                 out[column.key] = amount
@@ -70,8 +73,8 @@ def row_key(table: Table, row: TableRow) -> tuple[str, str] | None:
 def figures(document: str, tables: list[Table]) -> list[Figure]:
     out = []
     for table in tables:
-        if table.rule.layout != "amounts" or not table.rule.has_unit:
-            continue
+        if table.rule.layout != "amounts" or not table.rule.has_unit or not table.rule.columns:
+            continue  # a generic table's columns say nothing that another table could repeat
         for row in table.rows:
             if row.placement not in ("given", "placed"):
                 continue

@@ -4,6 +4,6 @@ grid (where the tables are, whatever the layout) -> header (which cells name the
 -> roles (the rulebook's vocabulary) -> identities (what must hold in each table).
 """
 
-from budget_checks.recognize.rules import recognize_page
+from budget_checks.recognize.page import recognize_page
 
 __all__ = ["recognize_page"]

@@ -48,10 +48,35 @@ class Entry:
         return self._unit
 
 
+def rule_tables(page: Page, book: Rulebook, tolerance: Tolerance, layouts: tuple[str, ...]) -> tuple[list[Table], list[bool], list["Entry"]]:
+    """The tables of the rule modules with one of `layouts`, found by their titles and headers;
+    which items they took (widgets too); the items as entries (for what nobody took)."""
+    return _scan(page, _of_layouts(book, layouts), tolerance)
+
+
+_LAYOUT_BOOKS: dict[tuple[int, tuple[str, ...]], tuple[Rulebook, Rulebook]] = {}
+
+
+def _of_layouts(book: Rulebook, layouts: tuple[str, ...]) -> Rulebook:
+    cached = _LAYOUT_BOOKS.get((id(book), layouts))
+    if cached is None or cached[0] is not book:
+        cached = _LAYOUT_BOOKS[(id(book), layouts)] = (book, Rulebook([t for t in book.tables if t.layout in layouts], book.vocabulary))
+    return cached[1]
+
+
+def unrecognised(entries: list["Entry"], used: list[bool], page: Page) -> list[Unrecognised]:
+    return _unrecognised(entries, used, page)
+
+
 def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTables:
+    tables, used, entries = _scan(page, book, tolerance)
+    return PageTables(page, tables, _unrecognised(entries, used, page))
+
+
+def _scan(page: Page, book: Rulebook, tolerance: Tolerance) -> tuple[list[Table], list[bool], list["Entry"]]:
     entries = [Entry((Cell(i.text, i.line, i.ref),), prose=True) if isinstance(i, Prose) else Entry(i.cells) for i in page.items]
     firsts = _FirstWords(entries)
-    result = PageTables(page)
+    tables: list[Table] = []
     used = [False] * len(entries)
     pos = 0
     while pos < len(entries):
@@ -60,17 +85,16 @@ def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTabl
             used[pos : pos + widgets] = [True] * widgets
             pos += widgets
             continue
-        found = _table_at(entries, pos, book, page, len(result.tables) + 1, tolerance, firsts)
+        found = _table_at(entries, pos, book, page, len(tables) + 1, tolerance, firsts)
         if found is None:
             pos += 1
             continue
         table, end = found
-        result.tables.append(table)
+        tables.append(table)
         for i in range(pos, end):
             used[i] = True
         pos = end
-    result.unrecognised = _unrecognised(entries, used, page)
-    return result
+    return tables, used, entries
 
 
 # ---------------------------------------------------------------- start of a table
@@ -620,7 +644,8 @@ def _unrecognised(entries: list[Entry], used: list[bool], page: Page) -> list[Un
         wide_rows = sum(1 for e in run if len(e.cells) > 2)
         if numbers >= _MIN_UNRECOGNISED_NUMBERS or wide_rows >= 2:
             lines = tuple(" | ".join(c.text for c in e.cells) for e in run[:6])
-            blocks.append(Unrecognised(page, run[0].first.line, lines, numbers, ref=run[0].first.ref))
+            end = max((c.line for e in run for c in e.cells if c.line is not None), default=None)
+            blocks.append(Unrecognised(page, run[0].first.line, lines, numbers, ref=run[0].first.ref, end_line=end))
         run.clear()
 
     for entry, taken in zip(entries, used):

@@ -89,7 +89,8 @@ def document_dict(doc: DocumentInfo) -> dict:
                     {
                         "index": t.index, "kind": t.kind or None, "title": t.title, "unit": t.unit,
                         "scale": t.scale, "convention": t.convention or None, "rows": t.rows,
-                        "checked": t.checked, "line": t.line,
+                        "checked": t.checked, "line": t.line, "end_line": t.end_line,
+                        "identities_evaluated": t.evaluated,
                     }
                     for t in page.tables
                 ],

@@ -1,0 +1,118 @@
+"""A table's amounts as integers: one matrix per table, in the table's smallest shown step.
+
+A table that shows one decimal (`-1.166,3`) is read in tenths, so every amount is an
+exact integer and no float is ever used. A cell that cannot be read (a placeholder
+such as `pm`, a malformed number, a code, a row whose values could not be placed) is
+unknown; an empty cell or a dash is zero. How far an identity may be off follows from
+the shown values it uses: each stands for a true value within half its last digit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from budget_checks.numbers import Kind
+from budget_checks.tables import Relation, Table
+from budget_checks.tolerance import Tolerance
+
+_MAX_DECIMALS = 3
+
+
+@dataclass(slots=True)
+class Matrix:
+    values: np.ndarray  # int64 [rows, columns], in units of 10**-decimals of the table's unit
+    known: np.ndarray  # bool [rows, columns]
+    halfsteps: np.ndarray  # int64 [rows, columns]: twice the rounding margin of a shown value (0 for an empty cell)
+    shown: np.ndarray  # bool [rows, columns]: a number is written there (not empty, not a dash)
+    percent: np.ndarray  # bool [columns]: a column of percentages
+    decimals: int
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.values.shape  # type: ignore[return-value]
+
+
+def matrix(table: Table) -> Matrix:
+    rows, cols = len(table.rows), len(table.columns)
+    parsed = [[row.parsed[j] if j < len(row.parsed) and row.placement in ("given", "placed") else None for j in range(cols)] for row in table.rows]
+    decimals = 0
+    for line in parsed:
+        for p in line:
+            if p is not None and p.kind is Kind.NUMBER and p.value is not None:
+                exponent = p.value.as_tuple().exponent
+                if isinstance(exponent, int) and exponent < 0:
+                    decimals = max(decimals, min(-exponent, _MAX_DECIMALS))
+    unit = 10**decimals
+    values = np.zeros((rows, cols), dtype=np.int64)
+    known = np.zeros((rows, cols), dtype=bool)
+    half = np.zeros((rows, cols), dtype=np.int64)
+    shown = np.zeros((rows, cols), dtype=bool)
+    percent_cells = np.zeros(cols, dtype=np.int64)
+    number_cells = np.zeros(cols, dtype=np.int64)
+    for r, (row, line) in enumerate(zip(table.rows, parsed)):
+        if row.placement not in ("given", "placed"):
+            continue
+        for j, p in enumerate(line):
+            if p is None or p.kind is Kind.EMPTY:
+                known[r, j] = True  # an empty cell shows nothing: zero
+                continue
+            if p.kind is not Kind.NUMBER or p.value is None:
+                continue
+            exponent = p.value.as_tuple().exponent
+            own = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+            if own > decimals:
+                continue
+            values[r, j] = int(p.value * unit)
+            known[r, j] = True
+            shown[r, j] = True
+            half[r, j] = 10 ** (decimals - own)
+            number_cells[j] += 1
+            percent_cells[j] += p.percent
+    percent = (percent_cells * 2 > number_cells) & (number_cells > 0)
+    return Matrix(values, known, half, shown, percent, decimals)
+
+
+@dataclass(slots=True)
+class Evaluated:
+    """Relations evaluated on their table's matrix."""
+
+    residual: np.ndarray  # int64 per relation (0 where unknown)
+    allowed: np.ndarray  # int64 per relation: the rounding margin
+    known: np.ndarray  # bool per relation
+
+
+def evaluate(relations: list[Relation], m: Matrix, tolerance: Tolerance) -> Evaluated:
+    """Residual (target minus its terms) and margin of every relation, vectorised."""
+    n = len(relations)
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return Evaluated(empty, empty, np.zeros(0, dtype=bool))
+    sizes = np.array([1 + len(r.terms) for r in relations], dtype=np.int64)
+    rows = np.empty(int(sizes.sum()), dtype=np.int64)
+    cols = np.empty_like(rows)
+    signs = np.empty_like(rows)
+    k = 0
+    for relation in relations:
+        rows[k], cols[k], signs[k] = relation.target[0], relation.target[1], 1
+        k += 1
+        for term in relation.terms:
+            rows[k], cols[k], signs[k] = term.row, term.column, -term.sign
+            k += 1
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    residual = np.add.reduceat(m.values[rows, cols] * signs, starts)
+    known = np.logical_and.reduceat(m.known[rows, cols], starts)
+    halfsteps = np.add.reduceat(m.halfsteps[rows, cols], starts)
+    shown = np.add.reduceat(m.shown[rows, cols].astype(np.int64), starts)
+    allowed = margins(halfsteps, shown, m.decimals, tolerance)
+    return Evaluated(np.where(known, residual, 0), allowed, known)
+
+
+def margins(halfsteps: np.ndarray, shown: np.ndarray, decimals: int, tolerance: Tolerance) -> np.ndarray:
+    """The rounding margin: half a step per shown value (n·u/2), or what the policy says."""
+    if tolerance.policy == "exact":
+        return np.zeros_like(halfsteps)
+    if tolerance.policy == "absolute":
+        return np.full_like(halfsteps, tolerance.absolute * 10**decimals)
+    return halfsteps // 2

@@ -1,0 +1,181 @@
+"""Make a typed table of a region: its columns, rows, title and unit.
+
+The header gives the columns their labels and, through the vocabulary, their roles;
+the family whose roles the columns or rows carry (or whose title the table has) gives
+the table its kind, else it is `generic`. A row's values stand at their columns when
+the layout kept the positions, or in order when it shows all of them; a row that shows
+fewer is placed later by the arithmetic.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from budget_checks.model import Cell, Page
+from budget_checks.numbers import Unit, find_unit, strip_unit
+from budget_checks.recognize.cells import YEAR, is_unit_note, kind, parsed
+from budget_checks.recognize.header import Header, fit, fit_positional, plain_name
+from budget_checks.recognize.region import RawRow, Region
+from budget_checks.recognize.roles import Role, Vocabulary, is_total_label, norm, roles_of
+from budget_checks.rulebook import Rulebook, TableRule
+from budget_checks.tables import PART, SUBTOTAL, TOTAL, Column, Table, TableRow
+
+GENERIC = TableRule(kind="generic", name="Tabel", source="", titles=(), layout="amounts", columns={}, groups={}, rows={})
+
+
+def build(region: Region, page: Page, index: int, book: Rulebook, vocab: Vocabulary, context: list[str]) -> Table:
+    """`context`: the texts right above the region on the page, nearest last (a title candidate)."""
+    width = region.width
+    if region.positional:
+        header = fit_positional(region.header, region.columns_at, vocab.header)
+    else:
+        header = fit(region.header[0] if region.header else [], width, vocab.header)
+    column_roles = [_role_choices(label, group, vocab) for label, group in zip(header.labels, header.groups)]
+    title_cell, title = _title(region, header, context)
+    rule = _family(book, column_roles, region.rows, vocab, title)
+    columns = _columns(header, column_roles, rule)
+    unit, unit_text = _unit(region, header, title)
+    table = Table(rule, page, index, title, title_cell, columns, unit=unit)
+    if rule.has_unit and unit is None and unit_text:
+        table.unit_problem = unit_text
+    for raw in region.rows:
+        table.rows.append(_row(raw, width))
+    return table
+
+
+# ---------------------------------------------------------------- title and unit
+
+
+def _title(region: Region, header: Header, context: list[str]) -> tuple[Cell | None, str]:
+    candidates = [c for c in region.above if c.text.strip() and not is_unit_note(c.text)]
+    candidates += [c for c in header.unused if c.text.strip() and not is_unit_note(c.text) and kind(c.text) != YEAR and len(c.text.split()) >= 2]
+    if candidates:
+        cell = candidates[0]
+        return cell, _clean_title(cell.text)
+    for text in reversed(context):
+        if text.strip():
+            return None, _clean_title(text)
+    return None, ""
+
+
+def _clean_title(text: str) -> str:
+    return " ".join(strip_unit(text)[0].split())
+
+
+def _unit(region: Region, header: Header, title: str) -> tuple[Unit | None, str]:
+    texts = [c.text for c in region.above] + [c.text for c in header.cells] + [c.text for c in header.unused]
+    texts += [c.text for c in region.below]
+    texts += [c.text for raw in region.rows[:1] for c in raw.labels]  # a unit in the corner cell
+    for text in texts:
+        found = find_unit(text)
+        if found:
+            return found[0], text
+    return None, ""
+
+
+# ---------------------------------------------------------------- roles and family
+
+
+def _role_choices(label: str, group: str, vocab: Vocabulary) -> tuple[Role, ...]:
+    found = roles_of(label, vocab)
+    if not found and group:
+        found = roles_of(f"{group} {label}", vocab)
+    return found
+
+
+def _family(book: Rulebook, column_roles: list[tuple[Role, ...]], rows: list[RawRow], vocab: Vocabulary, title: str) -> TableRule:
+    """The family whose roles the columns (or else the row labels) carry most; its title breaks a tie."""
+    keys: dict[str, set[str]] = {}
+    for choices in column_roles:
+        for role in choices:
+            keys.setdefault(role.kind, set()).add(role.key)
+    if not any(len(k) >= 2 for k in keys.values()):
+        for raw in rows:
+            for role in roles_of(raw.label, vocab):
+                keys.setdefault(role.kind, set()).add(role.key)
+    score = Counter({kind_: len(k) for kind_, k in keys.items()})
+    bare = norm(title)
+    best: tuple[float, TableRule] | None = None
+    for rule in book.tables:
+        if rule.layout != "amounts":
+            continue
+        points = float(score.get(rule.kind, 0))
+        titled = any(norm(t) and (bare == norm(t) or bare.startswith(norm(t) + " ")) for t in rule.titles)
+        if points < 2 and not (titled and points >= 1):
+            continue
+        points += 0.5 if titled else 0
+        if best is None or points > best[0]:
+            best = (points, rule)
+    return best[1] if best else GENERIC
+
+
+def _columns(header: Header, column_roles: list[tuple[Role, ...]], rule: TableRule) -> list[Column]:
+    """Keys unique within the table; a role that comes back (a second year group of lasten,
+    baten, saldo) starts a new band and gets a numbered key."""
+    out: list[Column] = []
+    used: set[str] = set()
+    group_count: Counter[str] = Counter()
+    band = 0
+    seen_in_band: set[str] = set()
+    last_group = header.groups[0] if header.groups else ""
+    for j, (label, group, roles) in enumerate(zip(header.labels, header.groups, column_roles)):
+        shown = f"{group} {label}".strip() if group and group not in label else label
+        mine = [r for r in roles if r.kind == rule.kind]
+        if group != last_group and seen_in_band:
+            band, seen_in_band = band + 1, set()
+        last_group = group
+        if mine and not mine[0].group:
+            role = mine[0].key
+            if role in seen_in_band:
+                band, seen_in_band = band + 1, set()
+            seen_in_band.add(role)
+            key = role if role not in used else f"{role}_{band + 1}"
+            while key in used:
+                key += "_"
+            used.add(key)
+            out.append(Column(key, shown, role=role, band=band))
+        elif mine and mine[0].group:
+            group_count[mine[0].key] += 1
+            years = [w for w in norm(label).split() if kind(w) == YEAR]
+            suffix = "_".join(years) or str(group_count[mine[0].key])
+            key = f"{mine[0].key}_{suffix}"
+            while key in used:
+                key += "_"
+            used.add(key)
+            out.append(Column(key, shown, group=mine[0].key, role=mine[0].key, band=band))
+        else:
+            key = f"kolom_{j + 1}"
+            used.add(key)
+            out.append(Column(key, shown if label else plain_name(j), band=band))
+    return out
+
+
+# ---------------------------------------------------------------- rows
+
+
+def _row(raw: RawRow, width: int) -> TableRow:
+    label_cell = raw.labels[0] if raw.labels else (raw.first_cell() or Cell(""))
+    if len(raw.labels) > 1:
+        label_cell = Cell(raw.label, raw.labels[0].line, raw.labels[0].ref)
+    label = raw.label
+    if raw.heading:
+        return TableRow(label, "heading", (None,) * width, (None,) * width, label_cell, placement="heading")
+    values = raw.values
+    if raw.positional or len(values) == width:
+        cells = tuple(values[:width]) + (None,) * max(0, width - len(values))
+        row = TableRow(label, PART, cells, tuple(parsed(c.text) if c is not None else None for c in cells), label_cell,
+                       loose=tuple(v for v in values if v is not None))
+        return row
+    if len(values) > width:
+        cells = tuple(values[len(values) - width :])
+        return TableRow(label, PART, cells, tuple(parsed(c.text) for c in cells), label_cell, placement="overfull", loose=tuple(values))
+    return TableRow(label, PART, (None,) * width, (None,) * width, label_cell, placement="unplaced", loose=tuple(values))
+
+
+def mark_totals(table: Table, vocab: Vocabulary) -> None:
+    """Row roles from the words: a total or subtotal by its label."""
+    for row in table.rows:
+        if row.placement == "heading":
+            continue
+        if is_total_label(row.label, vocab):
+            row.role = SUBTOTAL if norm(row.label).startswith(("subtotaal", "sub-totaal")) else TOTAL

@@ -1,0 +1,88 @@
+"""What a cell of a table-like block holds: a value, a year, a V/N marker, a code or text.
+
+The one classification the grid, the header and the rows share. A year (`2025`) is
+a heading in a header and a value in a row; a code (`0.61`, `04.01`, `1.`) names a
+row; a marker (`V`, `N`) says voordeel or nadeel beside a value.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from budget_checks.numbers import Kind, Parsed, find_unit, is_year, parse_number
+
+VALUE, YEAR, MARKER, CODE, TEXT = "value", "year", "marker", "code", "text"
+
+_MARKERS = {"v", "n", "v/n", "n/v", "v / n", "n / v", "nadeel", "voordeel", "nadelig", "voordelig"}
+_CODE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,3}\.|[A-Z]{1,2}\d{0,2}\.)$")  # 0.61, 04.01, 1.2.0.1, 1., A.
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+_DATE = re.compile(r"^\d{1,2}[-/. ]\d{1,2}(?:[-/. ](?:\d{4}|\d{2}))?$")  # 31-12-2022, 1-1, 31/12
+_OPERATORS = {"+", "(+)", "(-)", "-/-", "+/+"}
+
+
+@lru_cache(maxsize=1 << 16)
+def kind(text: str) -> str:
+    t = text.strip()
+    if t.lower() in _MARKERS or t in _OPERATORS:
+        return MARKER
+    if is_year(t) or _DATE.match(t):
+        return YEAR  # a heading above a column, or a date
+    if is_unit_note(t):
+        return TEXT
+    if _CODE.match(t) and not _THOUSANDS.match(t):
+        return CODE
+    parsed = parse_number(t, amount=True)
+    if parsed.kind is Kind.TEXT:
+        return TEXT
+    return VALUE
+
+
+_THOUSANDS = re.compile(r"^-?\d{1,3}(?:\.\d{3})+$")
+
+
+def parsed(text: str) -> Parsed:
+    return parse_number(text, amount=True)
+
+
+def is_value(text: str) -> bool:
+    return kind(text) in (VALUE, YEAR)
+
+
+def is_number(text: str) -> bool:
+    return parse_number(text, amount=True).kind is Kind.NUMBER
+
+
+@lru_cache(maxsize=1 << 14)
+def is_unit_note(text: str) -> bool:
+    """A cell that states a unit and little else: `(bedragen x € 1.000)`, `x € 1.000`."""
+    found = find_unit(text)
+    if not found:
+        return False
+    start, end = found[1]
+    rest = (text[:start] + text[end:]).strip(" ()-–:;,/=")
+    return len(rest.split()) <= 4
+
+
+@lru_cache(maxsize=1 << 14)
+def is_sentence(text: str) -> bool:
+    """Running text, not a cell: many words, or a few that end like a sentence."""
+    words = len(text.split())
+    t = text.rstrip()
+    return words > 14 or (words >= 3 and t.endswith(_SENTENCE_END) and not t.endswith(("t/m.", "e.d.", "e.a.")))
+
+
+def decimals(text: str) -> int:
+    """Digits after the decimal comma as written (`-1.166,3` has one)."""
+    p = parse_number(text, amount=True)
+    if p.kind is not Kind.NUMBER or p.value is None:
+        return 0
+    exponent = p.value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def is_percent(text: str) -> bool:
+    p = parse_number(text, amount=True)
+    return p.kind is Kind.NUMBER and p.percent

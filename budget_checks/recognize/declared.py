@@ -1,0 +1,171 @@
+"""The identities a family declares, wherever its roles are recognised, in either orientation.
+
+Columns with roles (lasten, baten, saldo in the header) give one relation per row and per
+band of columns (each year group has its own lasten, baten and saldo); rows with roles
+(a `Lasten`, a `Baten` and a `Saldo` row, per programme block) give one relation per
+column. A family's identity may hold in more than one sign convention (saldo = lasten -
+baten or baten - lasten): the convention most places fit is the table's, a legend on the
+page that states one decides a tie, and a place that fits another convention than its
+table's is marked (SC101 reports it beside the error).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from budget_checks.matrix import Matrix, evaluate
+from budget_checks.recognize.legends import stated_alternative
+from budget_checks.recognize.roles import Vocabulary, roles_of
+from budget_checks.rulebook import IdentityRule, Rulebook, TableRule
+from budget_checks.tables import Relation, Table, Term
+from budget_checks.tolerance import Tolerance
+
+
+@dataclass(slots=True)
+class Declared:
+    relations: list[Relation]
+    column_sets: set[frozenset[int]]  # columns tied by a declared relation (discovery leaves them alone)
+    row_reductions: list[tuple[int, tuple[int, ...], tuple[int, ...]]]  # (target row, rows, signs): for the structure
+
+
+def declared(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, tolerance: Tolerance) -> Declared:
+    out = Declared([], set(), [])
+    if table.rule.identities:
+        for identity in table.rule.identities:
+            _by_columns(table, m, identity, tolerance, out)
+    _by_rows(table, m, book, vocab, tolerance, out)
+    return out
+
+
+# ---------------------------------------------------------------- roles on columns
+
+
+def _bands(table: Table) -> list[dict[str, int]]:
+    """Per band: role -> column index."""
+    bands: dict[int, dict[str, int]] = {}
+    for j, column in enumerate(table.columns):
+        if column.role and not column.group:
+            bands.setdefault(column.band, {}).setdefault(column.role, j)
+    return [bands[b] for b in sorted(bands)]
+
+
+def _by_columns(table: Table, m: Matrix, identity: IdentityRule, tolerance: Tolerance, out: Declared) -> None:
+    groups = table.groups()
+    rows = [r for r, row in enumerate(table.rows) if row.placement != "heading"]
+    per_alternative: list[list[Relation]] = [[] for _ in identity.alternatives]
+    for band in _bands(table):
+        for a, alternative in enumerate(identity.alternatives):
+            target = alternative.terms[0]
+            if target.group or target.name not in band:
+                break
+            terms: list[tuple[int, int]] = []  # (column, sign)
+            for term in alternative.terms[1:]:
+                if term.group:
+                    terms += [(table.column_index(k), -term.sign) for k in groups.get(term.name, [])]
+                elif term.name in band:
+                    terms.append((band[term.name], -term.sign))
+                else:
+                    break
+            else:
+                if not terms:
+                    break
+                text = alternative.text.replace("==", "=")
+                for r in rows:
+                    per_alternative[a].append(Relation(identity.doc.code, (r, band[target.name]), tuple(Term(r, c, s) for c, s in terms), text))
+                if a == 0:
+                    out.column_sets.add(frozenset([band[target.name], *(c for c, _ in terms)]))
+    _choose(table, m, identity, per_alternative, tolerance, out)
+
+
+# ---------------------------------------------------------------- roles on rows
+
+
+def _by_rows(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, tolerance: Tolerance, out: Declared) -> None:
+    """Blocks of rows with roles: a role that comes back, or a heading, starts a new block."""
+    blocks: list[dict[str, dict[str, int]]] = []  # per block: family -> role -> row
+    current: dict[str, dict[str, int]] = {}
+    for r, row in enumerate(table.rows):
+        if row.placement == "heading":
+            if current:
+                blocks.append(current)
+            current = {}
+            continue
+        roles = [role for role in roles_of(row.label, vocab) if not role.group]
+        if any(role.key in current.get(role.kind, {}) for role in roles):
+            blocks.append(current)
+            current = {}
+        for role in roles:
+            current.setdefault(role.kind, {}).setdefault(role.key, r)
+    if current:
+        blocks.append(current)
+    rules = sorted(book.tables, key=lambda rule: rule.kind != table.kind)
+    for rule in rules:
+        for identity in rule.identities:
+            _rows_identity(table, m, rule, identity, blocks, tolerance, out)
+
+
+def _rows_identity(table: Table, m: Matrix, rule: TableRule, identity: IdentityRule, blocks, tolerance: Tolerance, out: Declared) -> None:
+    per_alternative: list[list[Relation]] = [[] for _ in identity.alternatives]
+    reductions: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
+    taken = {rel.target[0] for rel in out.relations if rel.target[1] == 0 and rel.terms and rel.terms[0].column == 0}
+    for block in blocks:
+        roles = block.get(rule.kind, {})
+        first = identity.alternatives[0]
+        if any(t.group or t.name not in roles for t in first.terms):
+            continue
+        target = roles[first.terms[0].name]
+        if target in taken:
+            continue
+        for a, alternative in enumerate(identity.alternatives):
+            rows = [(roles[t.name], -t.sign) for t in alternative.terms[1:]]
+            text = alternative.text.replace("==", "=")
+            for j in range(len(table.columns)):
+                per_alternative[a].append(Relation(identity.doc.code, (target, j), tuple(Term(r, j, s) for r, s in rows), text))
+        reductions.append((target, tuple(r for r, _ in rows), ()))
+    if not reductions:
+        return
+    chosen = _choose(table, m, identity, per_alternative, tolerance, out)
+    if chosen is not None:
+        alternative = identity.alternatives[chosen]
+        for target, rows, _ in reductions:
+            signs = tuple(-t.sign for t in alternative.terms[1:])
+            out.row_reductions.append((target, rows, signs))
+
+
+# ---------------------------------------------------------------- sign conventions
+
+
+def _choose(table: Table, m: Matrix, identity: IdentityRule, per_alternative: list[list[Relation]], tolerance: Tolerance,
+            out: Declared) -> int | None:
+    """Keep the relations of the convention most places fit (a stated one wins a tie)."""
+    if not per_alternative or not per_alternative[0] or any(len(p) != len(per_alternative[0]) for p in per_alternative):
+        per_alternative = [p for p in per_alternative if p]
+        if not per_alternative:
+            return None
+    fits = []
+    for relations in per_alternative:
+        e = evaluate(relations, m, tolerance)
+        fits.append(e.known & (np.abs(e.residual) <= e.allowed))
+    score = [float(f.sum()) for f in fits]
+    stated = stated_alternative(table, identity)
+    if stated is not None and stated < len(score):
+        score[stated] += 0.5
+    chosen = int(np.argmax(score))
+    code = identity.doc.code
+    if table.alternatives.get(code) is None:
+        table.alternatives[code] = chosen
+        text = identity.alternatives[chosen].text.replace("==", "=")
+        table.convention = "; ".join(x for x in (table.convention, text) if x and text not in table.convention)
+    for i, relation in enumerate(per_alternative[chosen]):
+        other = ""
+        if not fits[chosen][i]:
+            for a, f in enumerate(fits):
+                if a != chosen and i < len(f) and f[i]:
+                    other = identity.alternatives[a].text.replace("==", "=")
+                    break
+        if other:
+            relation = Relation(relation.code, relation.target, relation.terms, relation.holds, relation.source, relation.evidence, other)
+        out.relations.append(relation)
+    return chosen

@@ -1,0 +1,89 @@
+"""Relations between columns that the numbers show, whatever the header says.
+
+Every column is tried as the signed sum of two or three others, on every row at once.
+A relation that holds within rounding on all but at most one of at least three rows,
+with evidence that chance cannot explain (evidence.py), is the table's rule; the row
+where it fails is reported. Of the equivalent forms of one relation (c = a - b,
+a = b + c) the one whose target is labelled a result (saldo, verschil, totaal...) is
+kept, else the one whose target stands rightmost.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations, product
+
+import numpy as np
+
+from budget_checks.matrix import Matrix, margins
+from budget_checks.recognize.evidence import needed
+from budget_checks.recognize.roles import Vocabulary, is_result_label
+from budget_checks.tables import Relation, Table, Term
+from budget_checks.tolerance import Tolerance
+
+MAX_TERMS = 3
+MIN_ROWS = 3
+
+
+def column_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance,
+                     taken: set[frozenset[int]] = frozenset()) -> list[Relation]:
+    """`taken`: column sets already related by the roles (saldo, lasten, baten)."""
+    rows = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed") and m.known[r].any()]
+    if len(rows) < MIN_ROWS:
+        return []
+    idx = np.array(rows)
+    cols = [j for j in range(m.shape[1]) if not m.percent[j] and m.known[idx, j].sum() >= MIN_ROWS]
+    if len(cols) < 3:
+        return []
+    values, known, half, shown = m.values[idx].T, m.known[idx].T, m.halfsteps[idx].T, m.shown[idx].T.astype(np.int64)
+    floor = 10 * 10**m.decimals
+    tried = 0
+    found: dict[frozenset[int], tuple[int, float, int, tuple[int, ...], tuple[int, ...], int, int]] = {}
+    for size in range(2, MAX_TERMS + 1):
+        signs = np.array(list(product((1, -1), repeat=size)), dtype=np.int64)  # (S, k)
+        subsets = [list(keep) for n in range(size) for keep in combinations(range(size), n)]
+        for target in cols:
+            others = [c for c in cols if c != target]
+            combos = np.array(list(combinations(others, size)), dtype=np.int64)  # (C, k)
+            if not len(combos):
+                continue
+            tried += len(combos) * len(signs)
+            contrib = values[combos][None] * signs[:, None, :, None]  # (S, C, k, R)
+            residual = values[target] - contrib.sum(axis=2)  # (S, C, R)
+            both = known[target] & known[combos].all(axis=1)  # (C, R)
+            allowed = margins(half[target] + half[combos].sum(axis=1), shown[target] + shown[combos].sum(axis=1), m.decimals, tolerance)
+            holds = both & (np.abs(residual) <= allowed)
+            fails = both & ~holds
+            informative = np.broadcast_to(both, holds.shape).copy()
+            for keep in subsets:  # a place where fewer terms already give the target says nothing
+                partial = contrib[:, :, keep, :].sum(axis=2) if keep else np.zeros_like(residual)
+                informative &= partial != values[target]
+            chance = (2 * allowed + 1) / (2 * np.maximum(np.abs(values[target]), floor) + 1)  # (C, R)
+            evidence = np.where(holds & informative, -np.log10(np.minimum(chance, 1.0)), 0.0).sum(axis=-1)  # (S, C)
+            held, failed = holds.sum(axis=-1), fails.sum(axis=-1)
+            ok = (held >= 2) & (failed <= 1) & (held + failed >= MIN_ROWS) & (evidence > 0)
+            for s, c in zip(*np.nonzero(ok)):
+                terms = tuple(int(x) for x in combos[c])
+                members = frozenset((target, *terms))
+                if members in taken:
+                    continue
+                preferred = _preference(table, vocab, target)
+                old = found.get(members)
+                if old is None or (preferred, evidence[s, c]) > (old[0], old[1]):
+                    found[members] = (preferred, float(evidence[s, c]), target, terms, tuple(int(x) for x in signs[s]),
+                                      int(held[s, c]), int(failed[s, c]))
+    need = needed(tried, False)
+    out: list[Relation] = []
+    for _, score, target, terms, sign, held, failed in found.values():
+        if score < need:
+            continue
+        label = table.columns[target].label
+        formula = f"{label} = " + " ".join(("+ " if s > 0 else "- ") + table.columns[c].label for c, s in zip(terms, sign)).removeprefix("+ ")
+        evidence = f"{held} van {held + failed} rijen"
+        for r in rows:
+            out.append(Relation("DR102", (r, target), tuple(Term(r, c, s) for c, s in zip(terms, sign)), formula, "discovered", evidence))
+    return out
+
+
+def _preference(table: Table, vocab: Vocabulary, column: int) -> int:
+    """Which column of an equivalent relation is its target: a result by its label, else the rightmost."""
+    return (2 if is_result_label(table.columns[column].label, vocab) else 0) * 1000 + column

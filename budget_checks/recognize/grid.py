@@ -1,0 +1,166 @@
+"""Where the tables are: runs of rows with values, in whatever layout the page has.
+
+A page is a stream of items. In the cell-per-line layout every cell stands on a line
+of its own, so a row is rebuilt from the stream: text cells (its label, perhaps a
+header before it), then its values. Rows that keep their cells' positions (pipes,
+tabs, html, xlsx, csv) and rows split into a label and values (one row per line)
+are rows already. A block is a run of such rows between pieces of running text; a
+block is cut into tables where a new header starts. Nothing here depends on what a
+table is called: titles, captions and unit notes are found later, near the rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from budget_checks.model import Cell, Page, Prose, Row
+from budget_checks.recognize.cells import CODE, MARKER, TEXT, VALUE, YEAR, is_sentence, is_unit_note, kind
+from budget_checks.recognize.widgets import widget_length
+
+
+@dataclass(slots=True)
+class Line:
+    """One row as the page lays it out: its cells in order and what each holds."""
+
+    cells: list[Cell]
+    kinds: list[str]
+    positional: bool
+    start: int  # index of its first item
+    end: int  # index after its last item
+
+    @property
+    def values(self) -> int:
+        return sum(1 for k in self.kinds if k in (VALUE, YEAR))
+
+    @property
+    def numbers(self) -> int:
+        return sum(1 for k in self.kinds if k == VALUE)
+
+    @property
+    def lead(self) -> int:
+        """Cells before the first value (its label, and what stands above it)."""
+        for i, k in enumerate(self.kinds):
+            if k in (VALUE, YEAR):
+                return i
+        return len(self.kinds)
+
+    @property
+    def years_only(self) -> bool:
+        ks = [k for k in self.kinds if k in (VALUE, YEAR)]
+        return bool(ks) and all(k == YEAR for k in ks)
+
+    @property
+    def line(self) -> int | None:
+        return self.cells[0].line if self.cells else None
+
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of lines between pieces of running text (or page edges)."""
+
+    lines: list[Line] = field(default_factory=list)
+
+
+class Items:
+    """The page's items with the widget boxes marked: they are neither rows nor tables."""
+
+    def __init__(self, page: Page) -> None:
+        self.items = page.items
+        self.widget = [False] * len(page.items)
+        entries = [_Entry(item) for item in page.items]
+        pos = 0
+        while pos < len(entries):
+            size = widget_length(entries, pos)
+            if size:
+                self.widget[pos : pos + size] = [True] * size
+                pos += size
+            else:
+                pos += 1
+
+
+class _Entry:
+    """The view of an item that widget_length reads."""
+
+    __slots__ = ("cells", "prose")
+
+    def __init__(self, item) -> None:
+        self.prose = isinstance(item, Prose)
+        self.cells = (Cell(item.text, item.line, item.ref),) if self.prose else item.cells
+
+
+def blocks(items: Items, taken: list[bool]) -> list[Block]:
+    """The page's blocks of lines, skipping items already taken (widgets, rule-read tables)."""
+    out: list[Block] = []
+    current = Block()
+    pending: list[tuple[int, Cell]] = []  # cells of the cell-per-line stream not yet closed into a line
+
+    def close_pending() -> None:
+        if pending:
+            current.lines.extend(_stream_lines(pending))
+            pending.clear()
+
+    def close_block() -> None:
+        nonlocal current
+        close_pending()
+        if current.lines:
+            out.append(current)
+        current = Block()
+
+    for i, item in enumerate(items.items):
+        if taken[i] or items.widget[i]:
+            close_block()
+            continue
+        if isinstance(item, Prose):
+            close_block()
+            continue
+        cells = item.cells
+        if len(cells) == 1 and not item.positional:
+            text = cells[0].text.strip()
+            if not text:
+                continue
+            if is_sentence(text):
+                close_block()
+                continue
+            pending.append((i, cells[0]))
+            continue
+        close_pending()
+        if not any(c.text.strip() for c in cells):
+            continue
+        kinds = [kind(c.text) if c.text.strip() else "" for c in cells]
+        if not item.positional and all(k in (TEXT, CODE, MARKER) for k in kinds) and is_sentence(" ".join(c.text for c in cells)):
+            close_block()
+            continue
+        current.lines.append(Line(list(cells), kinds, item.positional, i, i + 1))
+    close_block()
+    return out
+
+
+def _stream_lines(stream: list[tuple[int, Cell]]) -> list[Line]:
+    """Cell-per-line: text cells start a line, values follow them; a text after values starts the next."""
+    out: list[Line] = []
+    cells: list[Cell] = []
+    kinds: list[str] = []
+    start = stream[0][0]
+    last = start
+    seen_value = False
+    for index, cell in stream:
+        k = kind(cell.text)
+        if k in (TEXT, CODE) and seen_value:
+            out.append(Line(cells, kinds, False, start, last + 1))
+            cells, kinds, start, seen_value = [], [], index, False
+        if k == MARKER and not seen_value:
+            k = TEXT  # "N/V" above a column is a heading
+        cells.append(cell)
+        kinds.append(k)
+        seen_value = seen_value or k in (VALUE, YEAR)
+        last = index
+    if cells:
+        out.append(Line(cells, kinds, False, start, last + 1))
+    return out
+
+
+def is_unit_line(line: Line) -> bool:
+    return all(k == TEXT for k in line.kinds if k) and any(is_unit_note(c.text) for c in line.cells)

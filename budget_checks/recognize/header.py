@@ -1,0 +1,164 @@
+"""Which cells name the columns, and what each column is called.
+
+Headers as they really are: one row of labels; labels over a row of years
+(`Begroting | Wijziging | ... | 2023 | 2023`); a label and its year in cells of their
+own (`Rekening | 2016 | Begroting | 2017`); groups over repeating labels (`Rekening
+2018 | Begroting 2019` over `Lasten | Baten | Saldo` twice); words split over cells
+(`Vermeer-` / `deringen`); a corner cell above the labels (`Omschrijving`), a unit
+note or a V/N heading among them. Rows that keep their positions give each header
+row's cells at their columns; a row of groups may have fewer cells than columns.
+When nothing fits, a column keeps a plain name (`kolom 3`): the arithmetic of a
+table does not depend on its header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from budget_checks.model import Cell
+from budget_checks.recognize.cells import MARKER, YEAR, is_unit_note, kind
+from budget_checks.recognize.region import columnish
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    labels: tuple[str, ...]  # one per value column
+    groups: tuple[str, ...]  # the group above each column ("" when none)
+    cells: tuple[Cell, ...]  # the cells read as header
+    unused: tuple[Cell, ...]  # header candidates that name no column (titles, corner cells)
+
+
+def plain_name(j: int) -> str:
+    return f"kolom {j + 1}"
+
+
+def fit(cells: list[Cell], width: int, words: frozenset[str]) -> Header:
+    """Labels for `width` columns from the text cells right above a table's first row."""
+    cells = _join_split_words([c for c in cells if c.text.strip() and not is_unit_note(c.text) and kind(c.text) != MARKER])
+    best: tuple[float, Header] | None = None
+    for score, header in _candidates(cells, width, words):
+        if best is None or score > best[0]:
+            best = (score, header)
+    if best is not None and best[0] > 0:
+        return best[1]
+    names = tuple(plain_name(j) for j in range(width))
+    return Header(names, ("",) * width, (), tuple(cells))
+
+
+def fit_positional(lines: list[list[Cell]], columns_at: list[int], words: frozenset[str]) -> Header:
+    """Labels from header rows whose cells stand at their columns."""
+    width = len(columns_at)
+    labels = [""] * width
+    groups = [""] * width
+    used: list[Cell] = []
+    unused: list[Cell] = []
+    for n, line in enumerate(lines):
+        texts = [c for c in line if c.text.strip() and not is_unit_note(c.text) and kind(c.text) != MARKER]
+        at = [line[j] if j < len(line) and line[j].text.strip() else None for j in columns_at]
+        placed = sum(1 for c in at if c is not None)
+        after_corner = [c for c in texts if c not in at]
+        row_cells: list[Cell | None]
+        if placed == len(texts) or placed == width:
+            row_cells = at
+        elif len(texts) == width:
+            row_cells = list(texts)
+        elif len(texts) > width and len(texts) - width <= 2:
+            row_cells = list(texts[len(texts) - width :])
+        elif texts and width % len(texts) == 0 and width // len(texts) >= 2 and n < len(lines) - 1:
+            span = width // len(texts)
+            row_cells = [texts[j // span] for j in range(width)]
+        elif len(texts) > 1 and width % (len(texts) - 1) == 0 and width // (len(texts) - 1) >= 2 and n < len(lines) - 1:
+            span = width // (len(texts) - 1)
+            row_cells = [texts[1 + j // span] for j in range(width)]
+        else:
+            row_cells = at
+        for j, c in enumerate(row_cells):
+            if c is None:
+                continue
+            if n < len(lines) - 1 and len({id(x) for x in row_cells if x is not None}) < width:
+                groups[j] = _join(groups[j], c.text)
+            else:
+                labels[j] = _join(labels[j], c.text)
+        used += [c for c in row_cells if c is not None]
+        unused += [c for c in after_corner if c not in row_cells]
+    labels = [lab or grp or plain_name(j) for j, (lab, grp) in enumerate(zip(labels, groups))]
+    return Header(tuple(labels), tuple(g if g != lab else "" for g, lab in zip(groups, labels)), tuple(dict.fromkeys(used)), tuple(unused))
+
+
+def _join(a: str, b: str) -> str:
+    b = b.strip()
+    if not a:
+        return b
+    if a.endswith(b):
+        return a
+    return f"{a} {b}"
+
+
+def _join_split_words(cells: list[Cell]) -> list[Cell]:
+    """`Vermeer-` / `deringen` is one word split over two cells."""
+    out: list[Cell] = []
+    for c in cells:
+        if out and out[-1].text.rstrip().endswith("-") and c.text[:1].islower():
+            prev = out.pop()
+            out.append(Cell(prev.text.rstrip()[:-1] + c.text.strip(), prev.line, prev.ref))
+        else:
+            out.append(c)
+    return out
+
+
+def _candidates(cells: list[Cell], width: int, words: frozenset[str]):
+    n = len(cells)
+    texts = [c.text.strip() for c in cells]
+    kinds = [kind(t) for t in texts]
+    # labels over a row of years: L1..Lk then Y1..Yk
+    for end in range(n, 2 * width - 1, -1):
+        years = range(end - width, end)
+        labels = range(end - 2 * width, end - width)
+        if all(kinds[i] == YEAR for i in years) and all(kinds[i] != YEAR for i in labels):
+            names = tuple(f"{texts[a]} {texts[b]}" for a, b in zip(labels, years))
+            yield _score(names, end, n, words) + 1, Header(names, ("",) * width, tuple(cells[end - 2 * width : end]), tuple(cells[: end - 2 * width] + cells[end:]))
+            break
+    # a year in a cell of its own belongs to the label before it
+    merged: list[tuple[str, list[Cell]]] = []
+    for c, t, k in zip(cells, texts, kinds):
+        if k == YEAR and merged and kind(merged[-1][0].split()[-1]) != YEAR and len(merged[-1][1]) == 1:
+            merged[-1] = (f"{merged[-1][0]} {t}", merged[-1][1] + [c])
+        else:
+            merged.append((t, [c]))
+    m = len(merged)
+    for end in range(m, width - 1, -1):
+        window = merged[end - width : end]
+        names = tuple(t for t, _ in window)
+        used = [c for _, cs in window for c in cs]
+        rest = [c for _, cs in merged[: end - width] + merged[end:] for c in cs]
+        yield _score(names, end, m, words), Header(names, ("",) * width, tuple(used), tuple(rest))
+        # groups above the window: g cells, each over width/g columns
+        for g in range(2, min(end - width, width // 2) + 1):
+            if width % g:
+                continue
+            span = width // g
+            group = merged[end - width - g : end - width]
+            if not all(columnish(t, words) for t, _ in group):
+                continue
+            if not _repeats(names, span):
+                continue
+            labels = tuple(names[j] for j in range(width))
+            group_names = tuple(group[j // span][0] for j in range(width))
+            used_g = [c for _, cs in group for c in cs] + used
+            rest_g = [c for _, cs in merged[: end - width - g] + merged[end:] for c in cs]
+            yield _score(labels, end, m, words) + 2, Header(labels, group_names, tuple(used_g), tuple(rest_g))
+    if 0 < m < width:
+        names = tuple(t for t, _ in merged) + tuple(plain_name(j) for j in range(m, width))
+        yield 0.5 * _score(names[:m], m, m, words), Header(names, ("",) * width, tuple(cells), ())
+
+
+def _repeats(names: tuple[str, ...], span: int) -> bool:
+    first = [n.lower() for n in names[:span]]
+    return all([n.lower() for n in names[k : k + span]] == first for k in range(0, len(names), span))
+
+
+def _score(names: tuple[str, ...], end: int, total: int, words: frozenset[str]) -> float:
+    """How much a choice of labels looks like a header: cells that name columns, close to the rows."""
+    named = sum(1 for t in names if columnish(t, words))
+    trailing = total - end  # cells between the labels and the first row: corner cells at most
+    return named / max(1, len(names)) * 4 - max(0, trailing - 1) * 1.5 - 0.01 * trailing

@@ -1,0 +1,297 @@
+"""Cut a block of lines into tables and read each table's rows.
+
+A table is a header (perhaps none), then rows: a label and values. In the cell-per-line
+layout the header's cells arrive as the text cells before the first row's label, and a
+heading (`0 Bestuur en ondersteuning`) as text cells before another row's label. How many
+value columns a table has follows from its rows: the most values a row shows. A line
+with twice that many values holds two rows (a row without label follows its parts); a
+row code that a stream of cells put after the previous row's values (`... 22.153 | 2 |
+Leefomgeving`) goes back to its row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from budget_checks.model import Cell
+from budget_checks.recognize.cells import CODE, MARKER, TEXT, VALUE, YEAR, is_unit_note, kind
+from budget_checks.recognize.grid import Block, Line
+
+_MAX_HEADING_LINES = 4  # text lines in a row without values before a table is taken to have ended
+_YEARISH = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)|\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?|\(\w\)")
+
+
+@dataclass(slots=True)
+class RawRow:
+    labels: list[Cell]  # the label cells (a code and a name, two levels)
+    values: list[Cell | None]  # positional: one per column; otherwise as read, placed later
+    markers: list[Cell] = field(default_factory=list)
+    positional: bool = False
+    heading: bool = False  # a row without values: a section heading
+
+    @property
+    def label(self) -> str:
+        return " ".join(c.text.strip() for c in self.labels if c.text.strip())
+
+    @property
+    def line(self) -> int | None:
+        for c in [*self.labels, *(v for v in self.values if v is not None)]:
+            if c.line is not None:
+                return c.line
+        return None
+
+    def first_cell(self) -> Cell | None:
+        cells = [*self.labels, *(v for v in self.values if v is not None)]
+        return cells[0] if cells else None
+
+
+@dataclass(slots=True)
+class Region:
+    """One table's cells, before anything is made of them."""
+
+    above: list[Cell]  # text cells above the header: titles, captions, unit notes
+    header: list[list[Cell]]  # header lines (positional: cells at their columns; else one flat list)
+    rows: list[RawRow]
+    width: int  # value columns
+    positional: bool
+    below: list[Cell] = field(default_factory=list)  # unit notes and legends right under it
+    columns_at: list[int] = field(default_factory=list)  # positional: the cell index of each value column
+    items: tuple[int, int] = (0, 0)  # the page items it covers
+
+    @property
+    def first_line(self) -> int | None:
+        for c in [*self.above, *(c for h in self.header for c in h)]:
+            if c.line is not None:
+                return c.line
+        return self.rows[0].line if self.rows else None
+
+
+def columnish(text: str, words: frozenset[str]) -> bool:
+    """A cell that could name a column: a year or a date, a formula letter, or a header word."""
+    t = text.strip()
+    if not t:
+        return False
+    if _YEARISH.search(t):
+        return True
+    first = t.lower().split()[0].strip("():,.*")
+    return first in words
+
+
+def regions(block: Block, words: frozenset[str]) -> list[Region]:
+    out: list[Region] = []
+    lines = block.lines
+    i = 0
+    while i < len(lines):
+        start = i
+        while i < len(lines) and not _is_data(lines[i]):
+            i += 1
+        if i >= len(lines):
+            break
+        pre = lines[start:i]
+        body = [lines[i]]
+        i += 1
+        headings = 0
+        while i < len(lines):
+            line = lines[i]
+            if _is_data(line):
+                if _embedded_header(line, words) or (line.positional != body[-1].positional):
+                    break
+                body.append(line)
+                headings = 0
+            else:
+                if _header_line(line, words) and i + 1 < len(lines) and _is_data(lines[i + 1]):
+                    break
+                headings += 1
+                if headings > _MAX_HEADING_LINES:
+                    break
+                body.append(line)
+            i += 1
+        while body and not _is_data(body[-1]):  # text after the last row is not part of the table
+            body.pop()
+            i -= 1
+        region = _positional(pre, body) if body[0].positional else _stream(pre, body)
+        if region is not None:
+            region.items = ((pre or body)[0].start, body[-1].end)
+            out.append(region)
+    return out
+
+
+def _is_data(line: Line) -> bool:
+    return line.numbers > 0 or (line.values > 0 and not line.years_only)
+
+
+def _embedded_header(line: Line, words: frozenset[str]) -> bool:
+    """A row of the cell-per-line stream whose lead cells hold a new header."""
+    lead = line.cells[: line.lead]
+    if len(lead) < 3:
+        return False
+    return sum(1 for c in lead[:-1] if columnish(c.text, words)) >= 2
+
+
+def _header_line(line: Line, words: frozenset[str]) -> bool:
+    cells = [c for c in line.cells if c.text.strip()]
+    if line.years_only and line.values >= 2:
+        return True
+    return len(cells) >= 2 and sum(1 for c in cells if columnish(c.text, words)) >= 2
+
+
+# ---------------------------------------------------------------- the cell-per-line stream and rows split into label and values
+
+
+def _stream(pre: list[Line], body: list[Line]) -> Region | None:
+    """Rows of a stream: the lead cells of a line are its label, and above the first row the header."""
+    rows: list[RawRow] = []
+    for line in body:
+        lead = line.lead
+        if not _is_data(line):
+            rows.append(RawRow(list(line.cells), [], heading=True))
+            continue
+        tail = list(zip(line.cells[lead:], line.kinds[lead:]))
+        values = [c for c, k in tail if k in (VALUE, YEAR)]
+        markers = [c for c, k in tail if k == MARKER]
+        rows.append(RawRow(list(line.cells[:lead]), values, markers))
+    _codes_back(rows)
+    header_cells: list[Cell] = [c for line in pre for c in line.cells if c.text.strip()]
+    years = pre[-1] if pre and pre[-1].years_only else None
+    while rows and (rows[0].heading or not rows[0].values):  # a line whose values went to the next row's label
+        header_cells += [c for c in rows.pop(0).labels if c.text.strip()]
+    if not rows:
+        return None
+    lead_counts = Counter(min(len(r.labels), 3) for r in rows[1:] if not r.heading)
+    two = lead_counts and lead_counts.most_common(1)[0][0] == 2 and lead_counts[2] >= 0.6 * sum(lead_counts.values())
+    label_cells = 2 if two else 1
+    first = rows[0]
+    take = _label_size(first.labels, label_cells)
+    header_cells += first.labels[: len(first.labels) - take]
+    first.labels = first.labels[len(first.labels) - take :]
+    out: list[RawRow] = []
+    for row in rows:
+        take = _label_size(row.labels, label_cells)
+        if not row.heading and len(row.labels) > take:
+            out += [RawRow([extra], [], heading=True) for extra in row.labels[: len(row.labels) - take]]
+            row.labels = row.labels[len(row.labels) - take :]
+        out.append(row)
+    counts = Counter(len(r.values) for r in out if not r.heading)
+    width = _width(counts)
+    out = _split_doubled(out, width)
+    if years is not None and years.values == width:
+        year_cells = [c for c, k in zip(years.cells, years.kinds) if k == YEAR]
+        above = [c for c in header_cells if c not in year_cells]
+        return Region(above, [year_cells], out, width, False)
+    above, header = _split_above(header_cells, width)
+    return Region(above, [header] if header else [], out, width, False)
+
+
+def _label_size(labels: list[Cell], label_cells: int) -> int:
+    """How many of a row's lead cells are its label: the last `label_cells`, and a row number
+    right before them (`1 | Inwoner`, `04.01 | Sociale veiligheid`)."""
+    take = min(label_cells, len(labels))
+    while take < len(labels) and _code_like(labels[len(labels) - take - 1].text):
+        take += 1
+    return take
+
+
+def _width(counts: Counter) -> int:
+    """The table's value columns: the most values a row shows, unless one row alone shows more
+    than every other row and they agree among themselves (then that row has a stray value)."""
+    widest = max(counts)
+    if counts[widest] == 1 and sum(counts.values()) >= 4:
+        rest = [w for w in counts if w != widest]
+        second = max(rest)
+        if counts[second] >= 3 and widest % second:
+            return second
+    return widest
+
+
+def _codes_back(rows: list[RawRow]) -> None:
+    """`Inwoner | 27.759 | -5.606 | 22.153 | 2 | Leefomgeving`: the 2 numbers the next row.
+    A last value that looks like a row number moves to the next row's label when the row then
+    shows as many values as the rows that end otherwise (or none: a header line before it)."""
+    def ends_in_code(i: int) -> bool:
+        row = rows[i]
+        return (not row.heading and bool(row.values) and i + 1 < len(rows) and not rows[i + 1].heading
+                and bool(rows[i + 1].labels) and _code_like(row.values[-1].text))
+
+    flagged = [ends_in_code(i) for i in range(len(rows))]
+    plain = Counter(len(r.values) for r, f in zip(rows, flagged) if not f and not r.heading)
+    usual = plain.most_common(1)[0][0] if plain else None
+    for i, row in enumerate(rows):
+        if flagged[i] and (len(row.values) == 1 or len(row.values) - 1 == usual):
+            rows[i + 1].labels.insert(0, row.values.pop())
+
+
+def _code_like(text: str) -> bool:
+    t = text.strip()
+    return kind(t) == CODE or (t.isdigit() and len(t) <= 3)
+
+
+def _split_doubled(rows: list[RawRow], width: int) -> list[RawRow]:
+    """A line with two or three times the table's values holds a row and the rows without label
+    after it (a subtotal printed right under its last part)."""
+    if width < 1:
+        return rows
+    out: list[RawRow] = []
+    for row in rows:
+        n = len(row.values)
+        if not row.heading and n > width and n % width == 0:
+            out.append(RawRow(row.labels, row.values[:width], row.markers))
+            for k in range(width, n, width):
+                out.append(RawRow([], row.values[k : k + width]))
+            continue
+        out.append(row)
+    return out
+
+
+def _split_above(cells: list[Cell], width: int) -> tuple[list[Cell], list[Cell]]:
+    """The header is the text right above the first row; what stands above it (titles,
+    captions) is not. Unit notes go with what is above."""
+    cells = [c for c in cells if c.text.strip()]
+    header = [c for c in cells if not is_unit_note(c.text)]
+    above = [c for c in cells if is_unit_note(c.text)]
+    # the header has at most a few cells per column (group, label, year); the rest is above it
+    limit = 3 * width + 3
+    if len(header) > limit:
+        above = header[: len(header) - limit] + above
+        header = header[len(header) - limit :]
+    return above, header
+
+
+# ---------------------------------------------------------------- rows that keep their positions
+
+
+def _positional(pre: list[Line], body: list[Line]) -> Region | None:
+    width_all = max(len(line.cells) for line in [*pre, *body])
+    data = [line for line in body if _is_data(line)]
+    value_at = [0] * width_all
+    text_at = [0] * width_all
+    marker_at = [0] * width_all
+    for line in data:
+        for j, k in enumerate(line.kinds):
+            if k in (VALUE, YEAR):
+                value_at[j] += 1
+            elif k in (TEXT, CODE):
+                text_at[j] += 1
+            elif k == MARKER:
+                marker_at[j] += 1
+    first = next((j for j in range(width_all) if value_at[j] > text_at[j]), None)
+    if first is None:
+        return None
+    last = max(j for j in range(width_all) if value_at[j] > 0)
+    columns = [j for j in range(first, last + 1) if not (marker_at[j] and marker_at[j] >= value_at[j])]
+    rows: list[RawRow] = []
+    for line in body:
+        cells = line.cells
+        labels = [c for c in cells[:first] if c.text.strip()]
+        if not _is_data(line):
+            rows.append(RawRow(labels or [c for c in cells if c.text.strip()], [], positional=True, heading=True))
+            continue
+        values = [cells[j] if j < len(cells) and cells[j].text.strip() else None for j in columns]
+        markers = [cells[j] for j in range(first, len(cells)) if j not in columns and kind(cells[j].text) == MARKER]
+        rows.append(RawRow(labels, values, markers, positional=True))
+    header = [line.cells for line in pre if line.cells]
+    above: list[Cell] = []
+    while header and sum(1 for c in header[0] if c.text.strip()) == 1 and len(header) > 1:
+        above += [c for c in header.pop(0) if c.text.strip()]
+    return Region(above, header, rows, len(columns), True, columns_at=columns)

@@ -1,0 +1,132 @@
+"""The rulebook's vocabulary: which column or row is lasten, saldo, stand 31-12, a total.
+
+Every family declares its column labels with their synonyms (rules/*.toml) and the
+shared words live in rules/vocabulary.toml. A column gets a role when its label is one
+of a family's labels; a row gets one the same way, so that an overview with line items
+as rows (`Lasten`, `Baten`, `Saldo` per year) is read like one with line items as
+columns. Nothing here looks at numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from budget_checks.numbers import is_year, strip_unit
+from budget_checks.rulebook import Rulebook, TableRule
+
+_FORMULA = re.compile(r"\((?:[a-z]|\d{1,2})\)(?:\s*[-+]\s*\((?:[a-z]|\d{1,2})\))*|\*+|\b[a-z]\)\s*$|=\s*[a-z](?:\s*[-+]\s*[a-z])+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 16)
+def norm(text: str) -> str:
+    """Lower case, formula letters and unit notes taken off, one kind of dash, single spaces."""
+    text = strip_unit(text)[0] if "€" in text or "1.000" in text else text
+    text = _FORMULA.sub(" ", text)
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"[−–—]", "-", text)
+    text = re.sub(r"[^\w'/%€.+&-]+", " ", text)
+    return " ".join(w.strip(".") if w not in (".",) else w for w in text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    kind: str  # the family
+    key: str  # its column key ("lasten", "begin", "raming")
+    group: bool  # a repeating column (one per year)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    header: frozenset[str]  # first words of column headings
+    totals: tuple[str, ...]
+    results: frozenset[str]
+    codes: frozenset[str]
+    patterns: tuple[tuple[tuple[str, ...], Role], ...]  # label tokens ({year} where a year stands) -> role
+
+
+_CACHE: dict[int, tuple[Rulebook, Vocabulary]] = {}
+
+
+def vocabulary(book: Rulebook) -> Vocabulary:
+    cached = _CACHE.get(id(book))
+    if cached is not None and cached[0] is book:
+        return cached[1]
+    patterns: list[tuple[tuple[str, ...], Role]] = []
+    for rule in book.tables:
+        for key, labels in rule.columns.items():
+            patterns += [(_tokens(label), Role(rule.kind, key, False)) for label in labels]
+        for key, labels in rule.groups.items():
+            patterns += [(_tokens(label), Role(rule.kind, key, True)) for label in labels]
+    patterns = [p for p in patterns if p[0]]
+    patterns.sort(key=lambda p: -len(p[0]))  # the longest label first
+    header = {p[0][0] for p in patterns if "{year}" not in p[0][0]} | set(book.vocabulary.get("header", ()))
+    found = Vocabulary(
+        frozenset(header), tuple(book.vocabulary.get("totals", ())), frozenset(book.vocabulary.get("results", ())),
+        frozenset(book.vocabulary.get("codes", ())), tuple(patterns),
+    )
+    _CACHE[id(book)] = (book, found)
+    return found
+
+
+def _tokens(label: str) -> tuple[str, ...]:
+    return tuple(norm(label.replace("{year}", "yyyy")).replace("yyyy", "{year}").split())
+
+
+def _matches(pattern: tuple[str, ...], words: list[str]) -> bool:
+    if len(pattern) != len(words):
+        return False
+    for p, w in zip(pattern, words):
+        if p == "{year}":
+            if not is_year(w):
+                return False
+        elif "{year}" in p:
+            head, _, tail = p.partition("{year}")
+            if not (w.startswith(head) and w.endswith(tail) and is_year(w[len(head) : len(w) - len(tail)])):
+                return False
+        elif p != w:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(label: str) -> tuple[str, ...]:
+    return tuple(norm(label).split())
+
+
+def roles_of(label: str, vocab: Vocabulary) -> tuple[Role, ...]:
+    """Every role whose label this is: exactly, or with a year, a group or a note around it."""
+    words = list(_words(label))
+    if not words:
+        return ()
+    variants = [words]
+    bare = [w for w in words if not is_year(w)]
+    if bare != words and bare:
+        variants.append(bare)  # "Lasten 2025", "Begroting 2025 primitief" without the year
+    out: list[Role] = []
+    for tokens, role in vocab.patterns:
+        if any(_matches(tokens, v) for v in variants) and role not in out:
+            out.append(role)
+    return tuple(out)
+
+
+def is_total_label(label: str, vocab: Vocabulary) -> bool:
+    words = _words(label)
+    return bool(words) and (words[0] in vocab.totals or (len(words) > 1 and f"{words[0]} {words[1]}" in vocab.totals))
+
+
+def is_result_label(label: str, vocab: Vocabulary) -> bool:
+    return any(w in vocab.results for w in _words(label)[:4])
+
+
+def is_code_heading(label: str, vocab: Vocabulary) -> bool:
+    words = _words(label)
+    return len(words) == 1 and words[0] in vocab.codes or label.strip() in vocab.codes
+
+
+def family_rule(book: Rulebook, kind: str) -> TableRule | None:
+    for rule in book.tables:
+        if rule.kind == kind:
+            return rule
+    return None

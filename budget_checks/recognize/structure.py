@@ -1,0 +1,168 @@
+"""Totals and results between rows: which rows a row closes (or opens), found with the numbers.
+
+The rows are read as a shift-reduce parse. Going down the table, every row is pushed on
+a stack; a row that equals the signed sum of the rows on top of the stack (a Totaal
+under its parts, a saldo under lasten and baten, a result under a saldo and a mutation)
+takes their place, so that a grand total sums its subtotals and not their parts again.
+Then the same is done going up over what is left, for totals printed above their parts
+(`Vaste activa` over `Immateriële`, `Materiële`, `Financiële vaste activa`).
+
+A row whose label says it is a total, a row without a label, and a row named like the
+heading its block opened with need little evidence from the numbers; any other row is a
+result only where its relation holds in all but one of at least three columns with
+evidence that chance cannot explain. Signs other than plus are tried only where a label
+says the row is a difference or a result (saldo, verschil, resultaat, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+import numpy as np
+
+from budget_checks.matrix import Matrix
+from budget_checks.recognize.evidence import Fit, fit, needed
+from budget_checks.recognize.roles import Vocabulary, is_result_label, is_total_label, norm
+from budget_checks.tables import Relation, Table, Term
+from budget_checks.tolerance import Tolerance
+
+MAX_WINDOW = 12  # rows a total may close
+MAX_SIGNED = 3  # rows whose signs are all tried when a label says the row is a difference
+
+
+@dataclass(slots=True)
+class _Found:
+    target: int
+    window: tuple[int, ...]
+    signs: tuple[int, ...]
+    fit: Fit
+    labelled: bool
+
+
+def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, code: str,
+                  given: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = ()) -> list[Relation]:
+    """Relations between rows, per column. `given`: (target, rows, signs) already known from the
+    roles (a saldo row under its lasten and baten rows), taken as reductions."""
+    rows = [r for r, row in enumerate(table.rows) if row.placement != "heading"]
+    if len(rows) < 2 or m.shape[1] == 0:
+        return []
+    headings = _headings(table)
+    found: list[_Found] = []
+    stack = _parse(table, m, vocab, tolerance, rows, headings, found, given, upward=False)
+    _parse(table, m, vocab, tolerance, list(reversed(stack)), headings, found, (), upward=True)
+    return [rel for f in found for rel in _relations(table, m, f, code)]
+
+
+def _headings(table: Table) -> dict[int, str]:
+    """Row index -> the label of the heading right above it."""
+    out: dict[int, str] = {}
+    last = ""
+    for r, row in enumerate(table.rows):
+        if row.placement == "heading":
+            last = norm(row.label)
+            continue
+        if last:
+            out[r] = last
+            last = ""
+    return out
+
+
+def _parse(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, order: list[int], headings: dict[int, str],
+           found: list[_Found], given, upward: bool) -> list[int]:
+    stack: list[int] = []
+    given_at = {target: (window, signs) for target, window, signs in given}
+    for r in order:
+        if r in given_at:
+            window, signs = given_at[r]
+            if all(w in stack for w in window):
+                stack = [s for s in stack if s not in window]
+            stack.append(r)
+            continue
+        best = _best(table, m, vocab, tolerance, r, stack, headings, upward)
+        if best is not None:
+            found.append(best)
+            del stack[len(stack) - len(best.window) :]
+        stack.append(r)
+    return stack
+
+
+def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: int, stack: list[int],
+          headings: dict[int, str], upward: bool) -> _Found | None:
+    if not stack or not m.known[r].any():
+        return None
+    label = table.rows[r].label
+    result = is_result_label(label, vocab)
+    total = is_total_label(label, vocab) or not label.strip()
+    opened_by = _opened_by(table, r, stack, headings) if not upward else None
+    candidates: list[tuple[int, tuple[int, ...]]] = []
+    for k in range(1, min(len(stack), MAX_WINDOW) + 1):
+        window = tuple(stack[-k:])
+        same = k == 1 and norm(table.rows[window[0]].label) == norm(label)
+        if k == 1 and not (same or total or opened_by is not None):
+            continue
+        if opened_by is not None and opened_by != len(stack) - k:
+            continue  # a row named like its block's heading closes exactly that block
+        candidates.append((k, (1,) * k))
+        if result and k <= MAX_SIGNED:
+            for signs in product((1, -1), repeat=k):
+                if any(s < 0 for s in signs):
+                    candidates.append((k, signs))
+    labelled = total or opened_by is not None
+    best: _Found | None = None
+    for k, signs in candidates:
+        window = tuple(stack[-k:])
+        f = _fit(m, tolerance, r, window, signs)
+        if f.held == 0:
+            continue
+        key = (f.held - f.failed, f.evidence)
+        if best is None or key > (best.fit.held - best.fit.failed, best.fit.evidence):
+            same = k == 1 and norm(table.rows[window[0]].label) == norm(label)
+            best = _Found(r, window, signs, f, labelled or same)
+    if best is None:
+        return None
+    need = needed(len(candidates), best.labelled)
+    if best.fit.evidence < need:
+        return None
+    if best.labelled:
+        return best if best.fit.held >= best.fit.failed else None
+    if best.fit.held >= 2 and best.fit.failed <= 1 and best.fit.held + best.fit.failed >= 3:
+        return best
+    return None
+
+
+def _opened_by(table: Table, r: int, stack: list[int], headings: dict[int, str]) -> int | None:
+    """The stack position of the first row of the block whose heading carries this row's name."""
+    name = norm(table.rows[r].label)
+    if not name:
+        return None
+    for pos in range(len(stack) - 1, -1, -1):
+        heading = headings.get(stack[pos])
+        if heading and (heading == name or name.endswith(" " + heading) or heading.endswith(" " + name)):
+            return pos
+    return None
+
+
+def _fit(m: Matrix, tolerance: Tolerance, r: int, window: tuple[int, ...], signs: tuple[int, ...]) -> Fit:
+    idx = np.array(window)
+    return fit(m.values[r], m.known[r], m.halfsteps[r], m.shown[r],
+               m.values[idx], m.known[idx], m.halfsteps[idx], m.shown[idx], np.array(signs), m, tolerance)
+
+
+def _relations(table: Table, m: Matrix, f: _Found, code: str) -> list[Relation]:
+    label = table.rows[f.target].label or "(rij zonder naam)"
+    if all(s > 0 for s in f.signs):
+        holds = f"{label} = som van {len(f.window)} rij{'en' if len(f.window) > 1 else ''}"
+    else:
+        holds = f"{label} = " + " ".join(("+ " if s > 0 else "- ") + (table.rows[w].label or "rij") for w, s in zip(sorted(f.window), _sorted_signs(f))).lstrip("+ ")
+    source = "structure" if f.labelled else "discovered"
+    evidence = "" if f.labelled else f"{f.fit.held} van {f.fit.held + f.fit.failed} kolommen"
+    out = []
+    for j in range(m.shape[1]):
+        terms = tuple(Term(w, j, s) for w, s in zip(f.window, f.signs))
+        out.append(Relation(code if f.labelled else "DR101", (f.target, j), terms, holds, source, evidence))
+    return out
+
+
+def _sorted_signs(f: _Found) -> list[int]:
+    return [s for _, s in sorted(zip(f.window, f.signs))]
