@@ -47,6 +47,8 @@ _PLACEHOLDERS = {"pm", "-pm", "p.m.", "n.v.t.", "nvt", "n.v.t", "nb", "n.b.", "n
 _DIGITS = r"\d{1,3}(?:\.\d{3})+|\d+"  # dotted thousands or a plain run of digits
 _NUMBER = re.compile(rf"^(?P<int>{_DIGITS})(?:,(?P<frac>\d+))?$")
 _COMMA_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_DOT_DECIMAL = re.compile(r"^\d{1,3}\.\d{1,2}$")
+_RANGE = re.compile(r"^[\d.,]+\s*[-–]\s*[\d.,]+\s*%?$")  # "90-130%": a range, as a norm states it
 _MINUS = "-−–"
 # A whole part longer than this is not an amount but junk: 15 digits keep every sum of a
 # table's column inside the 64-bit integers the dataset stage computes with.
@@ -103,6 +105,8 @@ def _parse(text: str, amount: bool) -> Parsed:
 
     if amount and _COMMA_THOUSANDS.match(body):
         body = body.replace(",", ".")
+    if percent and _DOT_DECIMAL.match(body):
+        body = body.replace(".", ",")  # "65.98 %": a dot before two digits and a percent sign is a decimal point
     match = _NUMBER.match(body)
     if not match:
         return _classify_failure(raw, s)
@@ -128,6 +132,8 @@ def _strip_marker(s: str) -> tuple[str, str]:
 
 
 def _classify_failure(raw: str, s: str) -> Parsed:
+    if _RANGE.match(s):
+        return Parsed(Kind.TEXT, raw)
     chars = set(s)
     if chars <= _NUMERIC_CHARS:
         if ".." in s or ",," in s:

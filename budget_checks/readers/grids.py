@@ -213,6 +213,9 @@ def _side_by_side(items: list[Item], i: int):
     end = _body(items, i + 1)
     if end == i + 1:
         return None
+    right_labels = [items[b].cells[half].text.strip() for b in range(i + 1, end) if len(items[b].cells) > half and items[b].cells[half].text.strip()]
+    if right_labels and sum(1 for t in right_labels if _is_label(t)) * 2 < len(right_labels):
+        return None  # the right half's first column holds numbers: groups of one table, not a second table
     tables = []
     for start in (0, half):
         rows: list = [None, Row(items[i].cells[start : start + half], items[i].positional)]

@@ -27,6 +27,7 @@ _TITLE = re.compile(r"^(?:beschrijving\s+)?(?:doel|programma)\s+\d", re.IGNORECA
 _BULLET_SIGNS = "•·▪◦*"
 _BULLET = re.compile(rf"^(?:[{_BULLET_SIGNS}]|-\s+[A-Za-z]|\d+\.\s+\w+(?:\s+\w+){{4}})")
 _SENTENCE_END = (".", "!", "?", ":", ";")
+_LABEL_WORDS = 40  # a row label may be long (the balance sheet's names are); running text ends like a sentence
 _TITLE_SEARCH_LINES = 12
 
 
@@ -150,7 +151,7 @@ def _item(text: str, line: int, gaps: bool = True) -> Item:
 def _is_prose(text: str, words: int) -> bool:
     if _BULLET.match(text):
         return True
-    return words > 12 or (words >= 6 and text.endswith(_SENTENCE_END))
+    return words > _LABEL_WORDS or (words >= 6 and text.endswith(_SENTENCE_END))
 
 
 _GAPS = re.compile(r"\s{2,}")
@@ -160,6 +161,8 @@ def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True
     """One-line-per-row: tab-separated cells, or a label followed by numbers."""
     if (len(text.split()) if words is None else words) == 1:
         return (Cell(text, line),)  # one word: a cell of the cell-per-line layout (most lines)
+    if parse_number(text, amount=True).kind is Kind.NUMBER:
+        return (Cell(text, line),)  # one value written with a space: "- 230", "€ 1.234"
     if gaps and "\t" in text:
         parts = [part.strip() for part in text.split("\t")]
         if len(parts) > 1:

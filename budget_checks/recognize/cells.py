@@ -19,7 +19,7 @@ _CODE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,3}\.|[A-Z]{1,2}\d{0,2}\.)
 _SENTENCE_END = (".", "!", "?", ":", ";")
 
 
-_DATE = re.compile(r"^\d{1,2}[-/. ]\d{1,2}(?:[-/. ](?:\d{4}|\d{2}))?$")  # 31-12-2022, 1-1, 31/12
+_DATE = re.compile(r"^\d{1,2}[-/]\d{1,2}(?:[-/](?:\d{4}|\d{2}))?$|^\d{1,2}[. ]\d{1,2}[. ]\d{4}$")  # 31-12-2022, 1-1, 31.12.2022
 _OPERATORS = {"+", "(+)", "(-)", "-/-", "+/+"}
 
 
@@ -28,6 +28,7 @@ def kind(text: str) -> str:
     t = text.strip()
     if t.lower() in _MARKERS or t in _OPERATORS:
         return MARKER
+    t = t.rstrip("*¹²³ ").strip() or t  # a footnote mark: "2018 *"
     if is_year(t) or _DATE.match(t):
         return YEAR  # a heading above a column, or a date
     if is_unit_note(t):
@@ -71,7 +72,7 @@ def is_sentence(text: str) -> bool:
     """Running text, not a cell: many words, or a few that end like a sentence."""
     words = len(text.split())
     t = text.rstrip()
-    return words > 14 or (words >= 3 and t.endswith(_SENTENCE_END) and not t.endswith(("t/m.", "e.d.", "e.a.")))
+    return words > 40 or (words >= 3 and t.endswith(_SENTENCE_END) and not t.endswith(("t/m.", "e.d.", "e.a.")))
 
 
 def decimals(text: str) -> int:

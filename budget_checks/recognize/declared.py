@@ -11,11 +11,12 @@ table's is marked (SC101 reports it beside the error).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from budget_checks.matrix import Matrix, evaluate
+from budget_checks.recognize.discover import ColumnRule
 from budget_checks.recognize.legends import stated_alternative
 from budget_checks.recognize.roles import Vocabulary, roles_of
 from budget_checks.rulebook import IdentityRule, Rulebook, TableRule
@@ -28,6 +29,7 @@ class Declared:
     relations: list[Relation]
     column_sets: set[frozenset[int]]  # columns tied by a declared relation (discovery leaves them alone)
     row_reductions: list[tuple[int, tuple[int, ...], tuple[int, ...]]]  # (target row, rows, signs): for the structure
+    column_rules: list[ColumnRule] = field(default_factory=list)  # the chosen convention per band, for placement
 
 
 def declared(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, tolerance: Tolerance) -> Declared:
@@ -54,7 +56,7 @@ def _bands(table: Table) -> list[dict[str, int]]:
 def _by_columns(table: Table, m: Matrix, identity: IdentityRule, tolerance: Tolerance, out: Declared) -> None:
     groups = table.groups()
     rows = [r for r, row in enumerate(table.rows) if row.placement != "heading"]
-    per_alternative: list[list[Relation]] = [[] for _ in identity.alternatives]
+    rules: list[list[ColumnRule]] = [[] for _ in identity.alternatives]  # per alternative, one per band
     for band in _bands(table):
         for a, alternative in enumerate(identity.alternatives):
             target = alternative.terms[0]
@@ -71,12 +73,13 @@ def _by_columns(table: Table, m: Matrix, identity: IdentityRule, tolerance: Tole
             else:
                 if not terms:
                     break
-                text = alternative.text.replace("==", "=")
-                for r in rows:
-                    per_alternative[a].append(Relation(identity.doc.code, (r, band[target.name]), tuple(Term(r, c, s) for c, s in terms), text))
+                rules[a].append(ColumnRule(identity.doc.code, band[target.name], tuple(terms), alternative.text.replace("==", "="), "declared"))
                 if a == 0:
                     out.column_sets.add(frozenset([band[target.name], *(c for c, _ in terms)]))
-    _choose(table, m, identity, per_alternative, tolerance, out)
+    per_alternative = [[rule.on(r) for rule in mine for r in rows] for mine in rules]
+    chosen = _choose(table, m, identity, per_alternative, tolerance, out)
+    if chosen is not None:
+        out.column_rules += rules[chosen]
 
 
 # ---------------------------------------------------------------- roles on rows
@@ -109,15 +112,12 @@ def _by_rows(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, toleran
 def _rows_identity(table: Table, m: Matrix, rule: TableRule, identity: IdentityRule, blocks, tolerance: Tolerance, out: Declared) -> None:
     per_alternative: list[list[Relation]] = [[] for _ in identity.alternatives]
     reductions: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
-    taken = {rel.target[0] for rel in out.relations if rel.target[1] == 0 and rel.terms and rel.terms[0].column == 0}
     for block in blocks:
         roles = block.get(rule.kind, {})
         first = identity.alternatives[0]
         if any(t.group or t.name not in roles for t in first.terms):
             continue
         target = roles[first.terms[0].name]
-        if target in taken:
-            continue
         for a, alternative in enumerate(identity.alternatives):
             rows = [(roles[t.name], -t.sign) for t in alternative.terms[1:]]
             text = alternative.text.replace("==", "=")

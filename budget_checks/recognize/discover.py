@@ -10,6 +10,7 @@ kept, else the one whose target stands rightmost.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import combinations, product
 
 import numpy as np
@@ -24,8 +25,30 @@ MAX_TERMS = 3
 MIN_ROWS = 3
 
 
+@dataclass(frozen=True, slots=True)
+class ColumnRule:
+    """A relation between columns, to be checked on every row."""
+
+    code: str
+    target: int
+    terms: tuple[tuple[int, int], ...]  # (column, sign)
+    holds: str
+    source: str = "discovered"
+    evidence: str = ""
+
+    def on(self, row: int) -> Relation:
+        return Relation(self.code, (row, self.target), tuple(Term(row, c, s) for c, s in self.terms), self.holds, self.source, self.evidence)
+
+
 def column_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance,
                      taken: set[frozenset[int]] = frozenset()) -> list[Relation]:
+    rules = column_rules(table, m, vocab, tolerance, taken)
+    rows = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed")]
+    return [rule.on(r) for rule in rules for r in rows]
+
+
+def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance,
+                 taken: set[frozenset[int]] = frozenset()) -> list[ColumnRule]:
     """`taken`: column sets already related by the roles (saldo, lasten, baten)."""
     rows = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed") and m.known[r].any()]
     if len(rows) < MIN_ROWS:
@@ -71,16 +94,13 @@ def column_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tole
                 if old is None or (preferred, evidence[s, c]) > (old[0], old[1]):
                     found[members] = (preferred, float(evidence[s, c]), target, terms, tuple(int(x) for x in signs[s]),
                                       int(held[s, c]), int(failed[s, c]))
-    need = needed(tried, False)
-    out: list[Relation] = []
+    out: list[ColumnRule] = []
     for _, score, target, terms, sign, held, failed in found.values():
-        if score < need:
+        if score < needed(tried, False, failed):
             continue
         label = table.columns[target].label
         formula = f"{label} = " + " ".join(("+ " if s > 0 else "- ") + table.columns[c].label for c, s in zip(terms, sign)).removeprefix("+ ")
-        evidence = f"{held} van {held + failed} rijen"
-        for r in rows:
-            out.append(Relation("DR102", (r, target), tuple(Term(r, c, s) for c, s in zip(terms, sign)), formula, "discovered", evidence))
+        out.append(ColumnRule("DR102", target, tuple(zip(terms, sign)), formula, "discovered", f"{held} van {held + failed} rijen"))
     return out
 
 

@@ -20,8 +20,10 @@ from budget_checks.matrix import Matrix, margins
 from budget_checks.tolerance import Tolerance
 
 # Evidence (in powers of ten) a relation needs beyond log10(relations tried): a rule
-# found in the numbers alone may cost about one false finding in a million tries.
+# found in the numbers alone, that fails somewhere, may cost about one false finding in
+# a million tries; one that holds everywhere finds nothing to report and needs less.
 DISCOVERED = 6.0
+CLEAN = 4.0
 # A row that says it is a total (or closes its block without a label) needs far less:
 # its words already say a relation is there, the numbers only say which.
 LABELLED = 2.0
@@ -45,7 +47,7 @@ class Fit:
 
 def fit(target: np.ndarray, target_known: np.ndarray, target_half: np.ndarray, target_shown: np.ndarray,
         terms: np.ndarray, terms_known: np.ndarray, terms_half: np.ndarray, terms_shown: np.ndarray,
-        signs: np.ndarray, m: Matrix, tolerance: Tolerance, informative: np.ndarray | None = None) -> Fit:
+        signs: np.ndarray, m: Matrix, tolerance: Tolerance, informative: np.ndarray | None = None, nonzero: int = 2) -> Fit:
     """`target*`: one value per place; `terms*`: [terms, places]; `signs`: one per term."""
     total = (terms * signs[:, None]).sum(axis=0)
     residual = target - total
@@ -55,8 +57,8 @@ def fit(target: np.ndarray, target_known: np.ndarray, target_half: np.ndarray, t
     allowed = margins(halfsteps, shown, m.decimals, tolerance)
     holds = known & (np.abs(residual) <= allowed)
     fails = known & ~holds
-    if informative is None:
-        informative = (terms != 0).sum(axis=0) >= 2
+    if informative is None:  # a place where one term alone already equals the target says little
+        informative = (terms != 0).sum(axis=0) >= min(nonzero, len(terms))
     useful = holds & informative
     floor = 10 * 10**m.decimals
     size = np.maximum(np.abs(target), floor)
@@ -65,5 +67,6 @@ def fit(target: np.ndarray, target_known: np.ndarray, target_half: np.ndarray, t
     return Fit(holds, fails, np.where(known, residual, 0), evidence)
 
 
-def needed(tried: int, labelled: bool) -> float:
-    return (LABELLED if labelled else DISCOVERED) + math.log10(max(1, tried))
+def needed(tried: int, labelled: bool, failed: int = 1) -> float:
+    base = LABELLED if labelled else (DISCOVERED if failed else CLEAN)
+    return base + math.log10(max(1, tried))

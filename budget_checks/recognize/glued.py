@@ -18,9 +18,9 @@ import re
 
 from budget_checks.model import Cell
 from budget_checks.numbers import parse_number
-from budget_checks.recognize.placement import _row_score  # the one scoring of a row against its identities
 from budget_checks.tables import Table, TableRow
 from budget_checks.tolerance import Tolerance
+
 
 GLUED = "glued"  # placement of a row whose glued numbers could not be decoded uniquely
 _TAIL = re.compile(r"^(?P<label>.*?\D)?(?P<tail>-?\d[\d.]*\d)$", re.DOTALL)
@@ -106,3 +106,31 @@ def _amounts(text: str, n: int) -> list[tuple[str, ...]]:
             for rest in _amounts(text[end:], n - 1):
                 out.append((text[:end], *rest))
     return out
+
+
+def _row_score(table: Table, values: list[int | None], tolerance: Tolerance) -> int:
+    keys = {c.key: i for i, c in enumerate(table.columns)}
+    groups = table.groups()
+    score = 0
+    for rule in table.rule.identities:
+        for identity in rule.alternatives:
+            if not all(t.name in keys or t.name in groups for t in identity.terms):
+                continue
+            try:
+                residual = identity.residual(lambda k: _need(values[keys[k]]), groups)
+            except _Missing:
+                continue
+            if tolerance.holds(residual, identity.operand_count(groups)):
+                score += 1
+                break
+    return score
+
+
+class _Missing(Exception):
+    pass
+
+
+def _need(value: int | None) -> int:
+    if value is None:
+        raise _Missing
+    return value

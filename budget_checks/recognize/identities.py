@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from budget_checks.matrix import matrix
 from budget_checks.recognize.declared import declared
-from budget_checks.recognize.discover import column_relations
+from budget_checks.recognize.discover import column_rules
+from budget_checks.recognize.placement import place_rows
 from budget_checks.recognize.roles import Vocabulary
 from budget_checks.recognize.structure import row_relations
 from budget_checks.rulebook import Rulebook
@@ -25,9 +26,17 @@ GENERIC_TOTAL = "ST101"
 def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: Tolerance) -> None:
     m = matrix(table)
     found = declared(table, m, book, vocab, tolerance)
+    discovered = column_rules(table, m, vocab, tolerance, found.column_sets)
+    if any(row.placement == "unplaced" for row in table.rows):
+        place_rows(table, found.column_rules + discovered, tolerance)
+        m = matrix(table)
+        table.alternatives.clear()
+        table.convention = ""
+        found = declared(table, m, book, vocab, tolerance)
     code = table.rule.total.doc.code if table.rule.total else GENERIC_TOTAL
     rows = row_relations(table, m, vocab, tolerance, code, found.row_reductions)
-    columns = column_relations(table, m, vocab, tolerance, found.column_sets)
+    readable = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed")]
+    columns = [rule.on(r) for rule in discovered for r in readable]
     table.relations = _one_per_place(found.relations + rows + columns)
 
 

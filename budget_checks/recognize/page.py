@@ -15,7 +15,7 @@ from budget_checks.recognize.cells import is_sentence
 from budget_checks.recognize.grid import Items, blocks
 from budget_checks.recognize.identities import find_relations
 from budget_checks.recognize.region import regions
-from budget_checks.recognize.roles import vocabulary
+from budget_checks.recognize.roles import is_total_label, vocabulary
 from budget_checks.recognize.rules import rule_tables, unrecognised
 from budget_checks.rulebook import Rulebook
 from budget_checks.tables import PageTables, Table
@@ -31,7 +31,7 @@ def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTabl
     items = Items(page)
     found: list[tuple[int, Table]] = [(t.line or 0, t) for t in tables]
     for block in blocks(items, used):
-        for region in regions(block, vocab.header):
+        for region in regions(block, vocab.header, lambda label: is_total_label(label, vocab)):
             start, end = region.items
             table = build(region, page, 0, book, vocab, _context(page, start))
             mark_totals(table, vocab)

@@ -1,120 +1,115 @@
 """Place the values of rows that lost their empty cells.
 
-The cell-per-line export drops empty cells, so a row of a six-column table may
-show four values. Which columns they belong to follows from the arithmetic:
-every order-preserving placement is scored by the identities of the row, and
-where the table has a Totaal row, by the column totals of the whole table. A
-row is placed when one placement scores best; otherwise it is ambiguous and
-reported (its identities are then not checked).
+The cell-per-line export drops empty cells, so a row of a six-column table may show
+four values. Which columns they belong to follows from the arithmetic: every
+order-preserving placement is scored by the table's relations between columns (what
+its family declares and what its complete rows show), and where the row stands in a
+block closed by a total, by the column totals of that block. A row is placed when one
+placement scores best, or when every best placement satisfies every relation (then the
+checks do not depend on the choice); otherwise it is ambiguous and reported (PL101),
+and its cells stay unknown.
 """
 
 from __future__ import annotations
 
-from itertools import combinations, product
+from itertools import combinations
 
-from budget_checks.numbers import Kind, Parsed, parse_number
-from budget_checks.tables import PART, TOTAL, Table, TableRow
+from budget_checks.numbers import Kind, parse_number
+from budget_checks.recognize.discover import ColumnRule
+from budget_checks.tables import PART, SUBTOTAL, TOTAL, Table, TableRow
 from budget_checks.tolerance import Tolerance
 
-_MAX_JOINT = 20_000  # placements tried together against the totals
+_MAX_PLACEMENTS = 5_000
 
 
-def place_rows(table: Table, tolerance: Tolerance) -> None:
+def place_rows(table: Table, rules: list[ColumnRule], tolerance: Tolerance) -> None:
     n = len(table.columns)
-    open_rows = [row for row in table.rows if row.placement == "unplaced"]
-    if not open_rows:
-        return
-    options: dict[int, list[tuple[int, ...]]] = {}
-    for row in open_rows:
-        parsed = [parse_number(c.text, amount=True) for c in row.loose]
-        scored = [(_row_score(table, _values(parsed, spots, n), tolerance), spots) for spots in combinations(range(n), len(row.loose))]
-        best = max(score for score, _ in scored)
-        options[id(row)] = [spots for score, spots in scored if score == best]
-    _narrow_by_totals(table, open_rows, options, tolerance)
-    for row in open_rows:
-        choices = options[id(row)]
+    for index, row in enumerate(table.rows):
+        if row.placement != "unplaced" or not row.loose or len(row.loose) >= n:
+            continue
+        amounts = [_amount(c.text) for c in row.loose]
+        shown = [parse_number(c.text, amount=True).kind is Kind.NUMBER for c in row.loose]
+        options = list(combinations(range(n), len(row.loose)))
+        if len(options) > _MAX_PLACEMENTS:
+            row.placement = "ambiguous"
+            row.candidates = len(options)
+            continue
+        scored = []
+        for spots in options:
+            values = _values(amounts, spots, n)
+            held, applicable = _score(values, _shown_at(shown, spots, n), rules, tolerance)
+            scored.append((held, applicable, spots))
+        best = max(h for h, _, _ in scored)
+        choices = [(h, a, s) for h, a, s in scored if h == best]
+        if len(choices) > 1:
+            choices = _by_total(table, index, amounts, choices, tolerance) or choices
         row.candidates = len(choices)
-        if len(choices) == 1:
-            _apply(row, choices[0], n)
+        consistent = all(h == a and a > 0 for h, a, _ in choices)
+        if len(choices) == 1 or consistent:
+            _apply(row, choices[0][2], n)
             row.placement = "placed"
         else:
             row.placement = "ambiguous"
 
 
-def _values(parsed: list[Parsed], spots: tuple[int, ...], n: int) -> list[int | None]:
+def _amount(text: str) -> int | None:
+    p = parse_number(text, amount=True)
+    if p.kind is Kind.EMPTY:
+        return 0
+    return p.amount
+
+
+def _values(amounts: list[int | None], spots: tuple[int, ...], n: int) -> list[int | None]:
     values: list[int | None] = [0] * n
-    for p, spot in zip(parsed, spots):
-        values[spot] = 0 if p.kind is Kind.EMPTY else p.amount
+    for a, spot in zip(amounts, spots):
+        values[spot] = a
     return values
 
 
-def _row_score(table: Table, values: list[int | None], tolerance: Tolerance) -> int:
-    keys = {c.key: i for i, c in enumerate(table.columns)}
-    groups = table.groups()
-    score = 0
-    for rule in table.rule.identities:
-        for identity in rule.alternatives:
-            if not all(t.name in keys or t.name in groups for t in identity.terms):
-                continue
-            try:
-                residual = identity.residual(lambda k: _need(values[keys[k]]), groups)
-            except _Missing:
-                continue
-            if tolerance.holds(residual, identity.operand_count(groups)):
-                score += 1
-                break
-    return score
+def _shown_at(shown: list[bool], spots: tuple[int, ...], n: int) -> list[int]:
+    out = [0] * n
+    for s, spot in zip(shown, spots):
+        out[spot] = int(s)
+    return out
 
 
-class _Missing(Exception):
-    pass
+def _score(values: list[int | None], shown: list[int], rules: list[ColumnRule], tolerance: Tolerance) -> tuple[int, int]:
+    """(relations that hold, relations that can be evaluated) on one reading of the row."""
+    held = applicable = 0
+    for rule in rules:
+        cells = [rule.target, *(c for c, _ in rule.terms)]
+        if any(values[c] is None for c in cells):
+            continue
+        applicable += 1
+        residual = values[rule.target] - sum(s * values[c] for c, s in rule.terms)  # type: ignore[operator]
+        if tolerance.holds(residual, sum(shown[c] for c in cells)):
+            held += 1
+    return held, applicable
 
 
-def _need(value: int | None) -> int:
-    if value is None:
-        raise _Missing
-    return value
-
-
-def _narrow_by_totals(table: Table, open_rows: list[TableRow], options: dict[int, list[tuple[int, ...]]], tolerance: Tolerance) -> None:
-    """With one complete Totaal row, keep the combination of placements that fits most column totals."""
-    totals = [r for r in table.rows if r.role == TOTAL]
-    if len(totals) != 1 or any(r.role not in (PART, TOTAL) for r in table.rows) or totals[0].placement == "unplaced":
-        return
-    total = totals[0]
-    parts = [r for r in table.rows if r.role == PART and r is not total]
-    if any(r.placement not in ("given", "unplaced") for r in parts):
-        return
+def _by_total(table: Table, index: int, amounts: list[int | None], choices, tolerance: Tolerance):
+    """The readings under which the block's total row adds up in the most columns."""
+    rows = table.rows
+    end = next((r for r in range(index + 1, len(rows)) if rows[r].role in (TOTAL, SUBTOTAL) or rows[r].placement == "heading"), None)
+    if end is None or rows[end].placement not in ("given", "placed"):
+        return None
+    start = index
+    while start > 0 and rows[start - 1].role == PART and rows[start - 1].placement != "heading":
+        start -= 1
+    block = [r for r in range(start, end) if r != index]
+    if any(rows[r].placement not in ("given", "placed") for r in block):
+        return None
     n = len(table.columns)
-    choice_lists = [options[id(r)] for r in open_rows]
-    size = 1
-    for choices in choice_lists:
-        size *= len(choices)
-    if size <= 1 or size > _MAX_JOINT:
-        return
-    fixed = [0] * n
-    for row in parts:
-        if row.placement == "given":
-            for i in range(n):
-                value = row.amount(i)
-                fixed[i] += value or 0
-    # the loop below runs up to _MAX_JOINT times: everything it reads is worked out before it
-    loose = [[parse_number(c.text, amount=True).amount or 0 for c in r.loose] for r in open_rows]
-    wanted = [total.amount(i) or 0 for i in range(n)]
-    allowed = tolerance.allowed(len(parts) + 1)
-    best_score, best = -1, []
-    for combo in product(*choice_lists):
-        sums = list(fixed)
-        for amounts, spots in zip(loose, combo):
-            for amount, spot in zip(amounts, spots):
-                sums[spot] += amount
-        score = sum(1 for want, got in zip(wanted, sums) if abs(want - got) <= allowed)
-        if score > best_score:
-            best_score, best = score, [combo]
-        elif score == best_score:
-            best.append(combo)
-    for k, row in enumerate(open_rows):
-        options[id(row)] = sorted({combo[k] for combo in best})
+    sums = [sum(rows[r].amount(j) or 0 for r in block) for j in range(n)]
+    wanted = [rows[end].amount(j) for j in range(n)]
+    allowed = tolerance.allowed(len(block) + 2)
+    scored = []
+    for choice in choices:
+        values = _values(amounts, choice[2], n)
+        fits = sum(1 for j in range(n) if wanted[j] is not None and values[j] is not None and abs(wanted[j] - sums[j] - values[j]) <= allowed)
+        scored.append((fits, choice))
+    best = max(f for f, _ in scored)
+    return [c for f, c in scored if f == best] if best > 0 else None
 
 
 def _apply(row: TableRow, spots: tuple[int, ...], n: int) -> None:

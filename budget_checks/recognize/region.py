@@ -79,7 +79,8 @@ def columnish(text: str, words: frozenset[str]) -> bool:
     return first in words
 
 
-def regions(block: Block, words: frozenset[str]) -> list[Region]:
+def regions(block: Block, words: frozenset[str], is_total=lambda label: False) -> list[Region]:
+    """`words`: header words of the vocabulary; `is_total(label)`: a label that totals rows."""
     out: list[Region] = []
     lines = block.lines
     i = 0
@@ -98,10 +99,14 @@ def regions(block: Block, words: frozenset[str]) -> list[Region]:
             if _is_data(line):
                 if _embedded_header(line, words) or (line.positional != body[-1].positional):
                     break
+                if not line.positional and line.lead >= 2 and _narrower_after(lines, i - 1, body, is_total):
+                    break
                 body.append(line)
                 headings = 0
             else:
                 if _header_line(line, words) and i + 1 < len(lines) and _is_data(lines[i + 1]):
+                    break
+                if _narrower_after(lines, i, body, is_total):
                     break
                 headings += 1
                 if headings > _MAX_HEADING_LINES:
@@ -116,6 +121,27 @@ def regions(block: Block, words: frozenset[str]) -> list[Region]:
             region.items = ((pre or body)[0].start, body[-1].end)
             out.append(region)
     return out
+
+
+def _narrower_after(lines: list[Line], i: int, body: list[Line], is_total) -> bool:
+    """A heading after a total row, over rows that show far fewer values than the table has
+    columns: the next table (a list of amounts under an overview)."""
+    last = next((line for line in reversed(body) if _is_data(line)), None)
+    if last is None or line_count(last) < 3 or not is_total(" ".join(c.text for c in last.cells[: last.lead])):
+        return False
+    after = []
+    for line in lines[i + 1 :]:
+        if not _is_data(line):
+            if after:
+                break
+            continue
+        after.append(line_count(line))
+    width = max(line_count(line) for line in body if _is_data(line))
+    return bool(after) and max(after) <= width - 2
+
+
+def line_count(line: Line) -> int:
+    return line.values
 
 
 def _is_data(line: Line) -> bool:
@@ -207,19 +233,29 @@ def _width(counts: Counter) -> int:
 
 def _codes_back(rows: list[RawRow]) -> None:
     """`Inwoner | 27.759 | -5.606 | 22.153 | 2 | Leefomgeving`: the 2 numbers the next row.
-    A last value that looks like a row number moves to the next row's label when the row then
-    shows as many values as the rows that end otherwise (or none: a header line before it)."""
-    def ends_in_code(i: int) -> bool:
+    Row numbers run on (2, 3, 4, ...): a last value moves to the next row's label when it
+    continues such a run over at least two rows; a lone small number is a value."""
+    def code_at(i: int) -> int | None:
         row = rows[i]
-        return (not row.heading and bool(row.values) and i + 1 < len(rows) and not rows[i + 1].heading
-                and bool(rows[i + 1].labels) and _code_like(row.values[-1].text))
+        if row.heading or not row.values or i + 1 >= len(rows) or rows[i + 1].heading or not rows[i + 1].labels:
+            return None
+        text = row.values[-1].text.strip().rstrip(".")
+        return int(text) if text.isdigit() and len(text) <= 3 else None
 
-    flagged = [ends_in_code(i) for i in range(len(rows))]
-    plain = Counter(len(r.values) for r, f in zip(rows, flagged) if not f and not r.heading)
-    usual = plain.most_common(1)[0][0] if plain else None
-    for i, row in enumerate(rows):
-        if flagged[i] and (len(row.values) == 1 or len(row.values) - 1 == usual):
-            rows[i + 1].labels.insert(0, row.values.pop())
+    codes = [code_at(i) for i in range(len(rows))]
+    data = [i for i, row in enumerate(rows) if not row.heading]
+    moved: set[int] = set()
+    run: list[int] = []
+    for i in data + [None]:  # type: ignore[list-item]
+        code = codes[i] if i is not None else None
+        if code is not None and run and code == codes[run[-1]] + 1:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            moved.update(run)
+        run = [i] if code is not None else []
+    for i in sorted(moved):
+        rows[i + 1].labels.insert(0, rows[i].values.pop())
 
 
 def _code_like(text: str) -> bool:

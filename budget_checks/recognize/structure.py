@@ -16,6 +16,7 @@ says the row is a difference or a result (saldo, verschil, resultaat, ...).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from itertools import product
 
@@ -27,8 +28,11 @@ from budget_checks.recognize.roles import Vocabulary, is_result_label, is_total_
 from budget_checks.tables import Relation, Table, Term
 from budget_checks.tolerance import Tolerance
 
-MAX_WINDOW = 12  # rows a total may close
+MAX_WINDOW = 12  # rows a row may close when only the numbers say it is a total
+MAX_LABELLED = 60  # rows a row labelled as a total may close
 MAX_SIGNED = 3  # rows whose signs are all tried when a label says the row is a difference
+MAX_PASSES = 4  # down and up again: totals printed above their parts first make totals below them visible
+RELAXED = 4.0  # evidence a row needs once the table's totals have shown their pattern elsewhere
 
 
 @dataclass(slots=True)
@@ -48,10 +52,17 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
     if len(rows) < 2 or m.shape[1] == 0:
         return []
     headings = _headings(table)
-    found: list[_Found] = []
-    stack = _parse(table, m, vocab, tolerance, rows, headings, found, given, upward=False)
-    _parse(table, m, vocab, tolerance, list(reversed(stack)), headings, found, (), upward=True)
-    return [rel for f in found for rel in _relations(table, m, f, code)]
+    known: list[_Found] = [_Found(target, window, signs, None, True) for target, window, signs in given]  # type: ignore[arg-type]
+    for relaxed in (False, True):
+        if relaxed and len(known) - len(given) < 2:
+            break  # the numbers have not shown the table's pattern: no weaker evidence is taken
+        for _ in range(MAX_PASSES):
+            before = len(known)
+            _parse(table, m, vocab, tolerance, rows, headings, known, upward=True, relaxed=relaxed)
+            _parse(table, m, vocab, tolerance, rows, headings, known, upward=False, relaxed=relaxed)
+            if len(known) == before:
+                break
+    return [rel for f in known[len(given):] for rel in _relations(table, m, f, code)]
 
 
 def _headings(table: Table) -> dict[int, str]:
@@ -68,27 +79,47 @@ def _headings(table: Table) -> dict[int, str]:
     return out
 
 
-def _parse(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, order: list[int], headings: dict[int, str],
-           found: list[_Found], given, upward: bool) -> list[int]:
+def _inside(known: list[_Found], upward: bool) -> set[int]:
+    """Rows that totals of the other direction hold (a total printed above its parts holds them
+    for a pass going down): such a pass sees only the total."""
+    children = {f.target: f.window for f in known}
+    out: set[int] = set()
+    todo = [w for f in known if _is_upward(f) != upward for w in f.window]
+    while todo:
+        r = todo.pop()
+        if r not in out:
+            out.add(r)
+            todo += children.get(r, ())
+    return out
+
+
+def _is_upward(f: _Found) -> bool:
+    return bool(f.window) and min(f.window) > f.target
+
+
+def _parse(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, rows: list[int], headings: dict[int, str],
+           known: list[_Found], upward: bool, relaxed: bool) -> None:
+    """One pass down (a row closes the rows above it) or up (a row opens the rows below it)."""
+    inside = _inside(known, upward)
+    mine = {f.target: f for f in known if _is_upward(f) == upward}
     stack: list[int] = []
-    given_at = {target: (window, signs) for target, window, signs in given}
-    for r in order:
-        if r in given_at:
-            window, signs = given_at[r]
-            if all(w in stack for w in window):
-                stack = [s for s in stack if s not in window]
+    for r in (reversed(rows) if upward else rows):
+        if r in inside:
+            continue
+        done = mine.get(r)
+        if done is not None:  # known already: it takes its rows' place
+            stack = [s for s in stack if s not in done.window]
             stack.append(r)
             continue
-        best = _best(table, m, vocab, tolerance, r, stack, headings, upward)
+        best = _best(table, m, vocab, tolerance, r, stack, headings, upward, relaxed)
         if best is not None:
-            found.append(best)
+            known.append(best)
             del stack[len(stack) - len(best.window) :]
         stack.append(r)
-    return stack
 
 
 def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: int, stack: list[int],
-          headings: dict[int, str], upward: bool) -> _Found | None:
+          headings: dict[int, str], upward: bool, relaxed: bool) -> _Found | None:
     if not stack or not m.known[r].any():
         return None
     label = table.rows[r].label
@@ -96,7 +127,7 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     total = is_total_label(label, vocab) or not label.strip()
     opened_by = _opened_by(table, r, stack, headings) if not upward else None
     candidates: list[tuple[int, tuple[int, ...]]] = []
-    for k in range(1, min(len(stack), MAX_WINDOW) + 1):
+    for k in range(1, min(len(stack), MAX_LABELLED if total else MAX_WINDOW) + 1):
         window = tuple(stack[-k:])
         same = k == 1 and norm(table.rows[window[0]].label) == norm(label)
         if k == 1 and not (same or total or opened_by is not None):
@@ -104,7 +135,7 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
         if opened_by is not None and opened_by != len(stack) - k:
             continue  # a row named like its block's heading closes exactly that block
         candidates.append((k, (1,) * k))
-        if result and k <= MAX_SIGNED:
+        if result and k <= MAX_SIGNED and not upward:
             for signs in product((1, -1), repeat=k):
                 if any(s < 0 for s in signs):
                     candidates.append((k, signs))
@@ -112,7 +143,7 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     best: _Found | None = None
     for k, signs in candidates:
         window = tuple(stack[-k:])
-        f = _fit(m, tolerance, r, window, signs)
+        f = _fit(m, tolerance, r, window, signs, 1 if relaxed else 2)
         if f.held == 0:
             continue
         key = (f.held - f.failed, f.evidence)
@@ -121,14 +152,15 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
             best = _Found(r, window, signs, f, labelled or same)
     if best is None:
         return None
-    need = needed(len(candidates), best.labelled)
-    if best.fit.evidence < need:
-        return None
     if best.labelled:
-        return best if best.fit.held >= best.fit.failed else None
-    if best.fit.held >= 2 and best.fit.failed <= 1 and best.fit.held + best.fit.failed >= 3:
-        return best
-    return None
+        ok = best.fit.evidence >= needed(len(candidates), True) and best.fit.held >= best.fit.failed
+    elif relaxed:  # the table's pattern is known: a place where it holds says which rows, one failure is reported
+        ok = best.fit.evidence >= RELAXED + math.log10(len(candidates)) and best.fit.failed <= 1
+    else:
+        # everywhere (then it only shapes the parse), or everywhere but once in at least three columns
+        f = best.fit
+        ok = f.evidence >= needed(len(candidates), False, f.failed) and f.held >= 2 and f.failed <= 1
+    return best if ok else None
 
 
 def _opened_by(table: Table, r: int, stack: list[int], headings: dict[int, str]) -> int | None:
@@ -143,10 +175,10 @@ def _opened_by(table: Table, r: int, stack: list[int], headings: dict[int, str])
     return None
 
 
-def _fit(m: Matrix, tolerance: Tolerance, r: int, window: tuple[int, ...], signs: tuple[int, ...]) -> Fit:
+def _fit(m: Matrix, tolerance: Tolerance, r: int, window: tuple[int, ...], signs: tuple[int, ...], nonzero: int) -> Fit:
     idx = np.array(window)
     return fit(m.values[r], m.known[r], m.halfsteps[r], m.shown[r],
-               m.values[idx], m.known[idx], m.halfsteps[idx], m.shown[idx], np.array(signs), m, tolerance)
+               m.values[idx], m.known[idx], m.halfsteps[idx], m.shown[idx], np.array(signs), m, tolerance, nonzero=nonzero)
 
 
 def _relations(table: Table, m: Matrix, f: _Found, code: str) -> list[Relation]:
