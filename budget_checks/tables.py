@@ -53,6 +53,7 @@ class TableRow:
     years: tuple[Cell, ...] = ()  # indicator rows: one year per period
     description: str = ""
     unit: str = ""  # indicator rows: "aantal", "%", ...
+    sign: int = 0  # the operator the row carries: +1 for "(+)", -1 for "(-)", 0 for none
 
     @property
     def line(self) -> int | None:

@@ -96,9 +96,17 @@ def pairs(document: str, tables: list[Table]):
         for a, b in combinations(members, 2):
             if a.table is b.table:
                 continue
+            if a.page is b.page and not (_named(a) and _named(b)):
+                continue  # two tables of one page: one label, or the page's subject, names two things there
             if key[0] == "label" and subject(a.page) != subject(b.page):
                 continue
             yield a, b
+
+
+def _named(figure: Figure) -> bool:
+    """The row's own label names its goal or programme."""
+    label = " ".join(figure.row.label.split())
+    return bool(_GOAL.match(label) or _PROGRAMME.match(label))
 
 
 def is_goal_pair(a: Figure, b: Figure) -> bool:

@@ -9,11 +9,12 @@ fewer is placed later by the arithmetic.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from budget_checks.model import Cell, Page
 from budget_checks.numbers import Unit, find_unit, strip_unit
-from budget_checks.recognize.cells import YEAR, is_unit_note, kind, parsed
+from budget_checks.recognize.cells import OPERATORS, YEAR, is_unit_note, kind, parsed
 from budget_checks.recognize.header import Header, fit, fit_positional, plain_name
 from budget_checks.recognize.region import RawRow, Region
 from budget_checks.recognize.roles import Role, Vocabulary, is_total_label, norm, roles_of
@@ -154,6 +155,29 @@ def _columns(header: Header, column_roles: list[tuple[Role, ...]], rule: TableRu
 
 
 def _row(raw: RawRow, width: int) -> TableRow:
+    row = _typed_row(raw, width)
+    row.sign = _operator(raw)
+    return row
+
+
+_PREFIX = re.compile(r"^\(\s*([+\-−–])\s*\)\s*")  # "(+) Exploitatiesaldo", "(-) Mutaties vaste activa"
+
+
+def _operator(raw: RawRow) -> int:
+    """The operator a row carries in its label or in a column of its own (+1, -1, or 0)."""
+    match = _PREFIX.match(raw.label)
+    if match:
+        return 1 if match.group(1) == "+" else -1
+    for cell in raw.markers:
+        text = cell.text.strip()
+        if text in OPERATORS:
+            return OPERATORS[text]
+        if text in ("-", "–"):
+            return -1
+    return 0
+
+
+def _typed_row(raw: RawRow, width: int) -> TableRow:
     label_cell = raw.labels[0] if raw.labels else (raw.first_cell() or Cell(""))
     if len(raw.labels) > 1:
         label_cell = Cell(raw.label, raw.labels[0].line, raw.labels[0].ref)

@@ -20,13 +20,13 @@ _SENTENCE_END = (".", "!", "?", ":", ";")
 
 
 _DATE = re.compile(r"^\d{1,2}[-/]\d{1,2}(?:[-/](?:\d{4}|\d{2}))?$|^\d{1,2}[. ]\d{1,2}[. ]\d{4}$")  # 31-12-2022, 1-1, 31.12.2022
-_OPERATORS = {"+", "(+)", "(-)", "-/-", "+/+"}
+OPERATORS = {"+": 1, "(+)": 1, "+/+": 1, "(-)": -1, "(−)": -1, "(–)": -1, "-/-": -1}
 
 
 @lru_cache(maxsize=1 << 16)
 def kind(text: str) -> str:
     t = text.strip()
-    if t.lower() in _MARKERS or t in _OPERATORS:
+    if t.lower() in _MARKERS or t in OPERATORS:
         return MARKER
     t = t.rstrip("*¹²³ ").strip() or t  # a footnote mark: "2018 *"
     if is_year(t) or _DATE.match(t):
@@ -67,11 +67,17 @@ def is_unit_note(text: str) -> bool:
     return len(rest.split()) <= 4
 
 
+_CHROME = ("terug naar navigatie", "ga terug", "naar boven", "lees meer", "lees verder")
+
+
 @lru_cache(maxsize=1 << 14)
 def is_sentence(text: str) -> bool:
-    """Running text, not a cell: many words, or a few that end like a sentence."""
+    """Running text or the portal's navigation, not a cell: many words, a few that end like a
+    sentence, or a link back (`Terug naar navigatie - ...`)."""
     words = len(text.split())
     t = text.rstrip()
+    if t.lower().startswith(_CHROME):
+        return True
     return words > 40 or (words >= 3 and t.endswith(_SENTENCE_END) and not t.endswith(("t/m.", "e.d.", "e.a.")))
 
 

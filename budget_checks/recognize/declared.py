@@ -86,14 +86,14 @@ def _by_columns(table: Table, m: Matrix, identity: IdentityRule, tolerance: Tole
 
 
 def _by_rows(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, tolerance: Tolerance, out: Declared) -> None:
-    """Blocks of rows with roles: a role that comes back, or a heading, starts a new block."""
+    """Blocks of rows with roles: a role that comes back, or a heading that names something, starts a new block."""
     blocks: list[dict[str, dict[str, int]]] = []  # per block: family -> role -> row
     current: dict[str, dict[str, int]] = {}
     for r, row in enumerate(table.rows):
         if row.placement == "heading":
-            if current:
-                blocks.append(current)
-            current = {}
+            if current and not roles_of(row.label, vocab):
+                blocks.append(current)  # a name (`Onvoorzien`) opens the next block; `Baten` is a section of this one
+                current = {}
             continue
         roles = [role for role in roles_of(row.label, vocab) if not role.group]
         if any(role.key in current.get(role.kind, {}) for role in roles):
@@ -118,6 +118,10 @@ def _rows_identity(table: Table, m: Matrix, rule: TableRule, identity: IdentityR
         if any(t.group or t.name not in roles for t in first.terms):
             continue
         target = roles[first.terms[0].name]
+        members = sorted(roles[t.name] for t in first.terms)
+        between = [r for r in range(members[0], members[-1] + 1) if table.rows[r].placement != "heading"]
+        if len(between) != len(members):
+            continue  # the rows of a line item (lasten, baten, saldo) stand together; apart, they name other things
         for a, alternative in enumerate(identity.alternatives):
             rows = [(roles[t.name], -t.sign) for t in alternative.terms[1:]]
             text = alternative.text.replace("==", "=")

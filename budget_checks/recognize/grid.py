@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from budget_checks.model import Cell, Page, Prose, Row
-from budget_checks.recognize.cells import CODE, MARKER, TEXT, VALUE, YEAR, is_sentence, is_unit_note, kind
+from budget_checks.recognize.cells import CODE, MARKER, OPERATORS, TEXT, VALUE, YEAR, is_sentence, is_unit_note, kind
 from budget_checks.recognize.widgets import widget_length
 
 
@@ -27,6 +27,7 @@ class Line:
     positional: bool
     start: int  # index of its first item
     end: int  # index after its last item
+    stream: bool = False  # rebuilt from a stream of one cell per line (its lead may hold a header or a heading)
 
     @property
     def values(self) -> int:
@@ -149,16 +150,16 @@ def _stream_lines(stream: list[tuple[int, Cell]]) -> list[Line]:
     for index, cell in stream:
         k = kind(cell.text)
         if k in (TEXT, CODE) and seen_value:
-            out.append(Line(cells, kinds, False, start, last + 1))
+            out.append(Line(cells, kinds, False, start, last + 1, stream=True))
             cells, kinds, start, seen_value = [], [], index, False
-        if k == MARKER and not seen_value:
-            k = TEXT  # "N/V" above a column is a heading
+        if k == MARKER and not seen_value and cell.text.strip() not in OPERATORS:
+            k = TEXT  # "N/V" above a column is a heading; an operator (+, -/-) stays one
         cells.append(cell)
         kinds.append(k)
         seen_value = seen_value or k in (VALUE, YEAR)
         last = index
     if cells:
-        out.append(Line(cells, kinds, False, start, last + 1))
+        out.append(Line(cells, kinds, False, start, last + 1, stream=True))
     return out
 
 

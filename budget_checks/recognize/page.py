@@ -35,6 +35,8 @@ def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTabl
             start, end = region.items
             table = build(region, page, 0, book, vocab, _context(page, start))
             mark_totals(table, vocab)
+            if not any(_has_text(item) for item in page.items[end:]):
+                _cut_last_row(table)
             find_relations(table, book, vocab, tolerance)
             found.append((table.line or 0, table))
             for i in range(start, end):
@@ -45,6 +47,21 @@ def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTabl
     for n, table in enumerate(ordered, start=1):
         table.index = n
     return PageTables(page, ordered, unrecognised(entries, used, page))
+
+
+def _has_text(item) -> bool:
+    return bool(item.text.strip()) if isinstance(item, Prose) else any(c.text.strip() for c in item.cells)
+
+
+def _cut_last_row(table: Table) -> None:
+    """The page ends inside the table's last row (an export cut short): its values are incomplete,
+    so it is reported as cut off and not checked."""
+    rows = [row for row in table.rows if row.placement != "heading"]
+    if rows and rows[-1].placement in ("unplaced", "overfull"):
+        row = rows[-1]
+        row.placement = "cut"
+        row.cells = (None,) * len(table.columns)
+        row.parsed = (None,) * len(table.columns)
 
 
 def _context(page: Page, start: int) -> list[str]:

@@ -12,7 +12,7 @@ and its cells stay unknown.
 
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import combinations, product
 
 from budget_checks.numbers import Kind, parse_number
 from budget_checks.recognize.discover import ColumnRule
@@ -20,10 +20,14 @@ from budget_checks.tables import PART, SUBTOTAL, TOTAL, Table, TableRow
 from budget_checks.tolerance import Tolerance
 
 _MAX_PLACEMENTS = 5_000
+_MAX_JOINT = 20_000  # readings of a block's rows tried together against its total
 
 
-def place_rows(table: Table, rules: list[ColumnRule], tolerance: Tolerance) -> None:
+def place_rows(table: Table, rules: list[ColumnRule], tolerance: Tolerance) -> dict[int, list[tuple[int, ...]]]:
+    """Place what can be placed; returns the readings still open per ambiguous row."""
     n = len(table.columns)
+    open_rows: dict[int, list[tuple[int, ...]]] = {}
+    consistent: dict[int, bool] = {}
     for index, row in enumerate(table.rows):
         if row.placement != "unplaced" or not row.loose or len(row.loose) >= n:
             continue
@@ -35,21 +39,29 @@ def place_rows(table: Table, rules: list[ColumnRule], tolerance: Tolerance) -> N
             row.candidates = len(options)
             continue
         scored = []
+        seen: set[tuple] = set()
         for spots in options:
             values = _values(amounts, spots, n)
+            if tuple(values) in seen:
+                continue  # the same figures in the same columns: one reading (a zero and an empty cell read alike)
+            seen.add(tuple(values))
             held, applicable = _score(values, _shown_at(shown, spots, n), rules, tolerance)
             scored.append((held, applicable, spots))
         best = max(h for h, _, _ in scored)
         choices = [(h, a, s) for h, a, s in scored if h == best]
-        if len(choices) > 1:
-            choices = _by_total(table, index, amounts, choices, tolerance) or choices
         row.candidates = len(choices)
-        consistent = all(h == a and a > 0 for h, a, _ in choices)
-        if len(choices) == 1 or consistent:
-            _apply(row, choices[0][2], n)
+        open_rows[index] = [c[2] for c in choices]
+        consistent[index] = all(h == a and a > 0 for h, a, _ in choices)
+    _by_totals(table, open_rows, tolerance)
+    for index, readings in list(open_rows.items()):
+        row = table.rows[index]
+        if len(readings) == 1 or consistent[index]:
+            apply(row, readings[0], n)
             row.placement = "placed"
+            del open_rows[index]
         else:
             row.placement = "ambiguous"
+    return open_rows
 
 
 def _amount(text: str) -> int | None:
@@ -87,32 +99,54 @@ def _score(values: list[int | None], shown: list[int], rules: list[ColumnRule], 
     return held, applicable
 
 
-def _by_total(table: Table, index: int, amounts: list[int | None], choices, tolerance: Tolerance):
-    """The readings under which the block's total row adds up in the most columns."""
+def _by_totals(table: Table, open_rows: dict[int, list[tuple[int, ...]]], tolerance: Tolerance) -> None:
+    """Rows of one block closed by a total row: keep the readings, taken together, under which the
+    total adds up in the most columns (the totals say where a block's empty cells are)."""
     rows = table.rows
-    end = next((r for r in range(index + 1, len(rows)) if rows[r].role in (TOTAL, SUBTOTAL) or rows[r].placement == "heading"), None)
-    if end is None or rows[end].placement not in ("given", "placed"):
-        return None
-    start = index
-    while start > 0 and rows[start - 1].role == PART and rows[start - 1].placement != "heading":
-        start -= 1
-    block = [r for r in range(start, end) if r != index]
-    if any(rows[r].placement not in ("given", "placed") for r in block):
-        return None
     n = len(table.columns)
-    sums = [sum(rows[r].amount(j) or 0 for r in block) for j in range(n)]
-    wanted = [rows[end].amount(j) for j in range(n)]
-    allowed = tolerance.allowed(len(block) + 2)
-    scored = []
-    for choice in choices:
-        values = _values(amounts, choice[2], n)
-        fits = sum(1 for j in range(n) if wanted[j] is not None and values[j] is not None and abs(wanted[j] - sums[j] - values[j]) <= allowed)
-        scored.append((fits, choice))
-    best = max(f for f, _ in scored)
-    return [c for f, c in scored if f == best] if best > 0 else None
+    for end, row in enumerate(rows):
+        if not (row.role in (TOTAL, SUBTOTAL) or not row.label.strip()) or row.placement not in ("given", "placed"):
+            continue
+        start = end  # back to the previous total, over section headings
+        while start > 0 and rows[start - 1].role in (PART, "heading") and rows[start - 1].label.strip():
+            start -= 1
+        block = [r for r in range(start, end) if rows[r].placement != "heading"]
+        mine = [r for r in block if r in open_rows and len(open_rows[r]) > 1]
+        if not mine or any(rows[r].placement not in ("given", "placed", "unplaced") for r in block):
+            continue
+        if any(rows[r].placement == "unplaced" and r not in open_rows for r in block):
+            continue
+        size = 1
+        for r in mine:
+            size *= len(open_rows[r])
+        if size > _MAX_JOINT:
+            continue
+        fixed = [0] * n
+        for r in block:
+            if r in mine:
+                continue
+            values = _values([_amount(c.text) for c in rows[r].loose], open_rows[r][0], n) if r in open_rows else [rows[r].amount(j) for j in range(n)]
+            for j in range(n):
+                fixed[j] += values[j] or 0
+        loose = {r: [_amount(c.text) for c in rows[r].loose] for r in mine}
+        wanted = [row.amount(j) for j in range(n)]
+        allowed = tolerance.allowed(len(block) + 1)
+        best, winners = -1, []
+        for combo in product(*(open_rows[r] for r in mine)):
+            sums = list(fixed)
+            for r, spots in zip(mine, combo):
+                for amount, spot in zip(loose[r], spots):
+                    sums[spot] += amount or 0
+            fits = sum(1 for j in range(n) if wanted[j] is not None and abs(wanted[j] - sums[j]) <= allowed)
+            if fits > best:
+                best, winners = fits, [combo]
+            elif fits == best:
+                winners.append(combo)
+        for k, r in enumerate(mine):
+            open_rows[r] = sorted({combo[k] for combo in winners})
 
 
-def _apply(row: TableRow, spots: tuple[int, ...], n: int) -> None:
+def apply(row: TableRow, spots: tuple[int, ...], n: int) -> None:
     cells = [None] * n
     for cell, spot in zip(row.loose, spots):
         cells[spot] = cell

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from budget_checks.model import Cell
 from budget_checks.recognize.cells import CODE, MARKER, TEXT, VALUE, YEAR, is_unit_note, kind
-from budget_checks.recognize.grid import Block, Line
+from budget_checks.recognize.grid import Block, Line, is_unit_line
 
 _MAX_HEADING_LINES = 4  # text lines in a row without values before a table is taken to have ended
 _YEARISH = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)|\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?|\(\w\)")
@@ -104,8 +104,9 @@ def regions(block: Block, words: frozenset[str], is_total=lambda label: False) -
                 body.append(line)
                 headings = 0
             else:
-                if _header_line(line, words) and i + 1 < len(lines) and _is_data(lines[i + 1]):
-                    break
+                ahead = lines[i + 1 : i + 3]
+                if (_header_line(line, words) or is_unit_line(line)) and any(_is_data(a) for a in ahead):
+                    break  # a new header, or a unit note, over rows: the next table
                 if _narrower_after(lines, i, body, is_total):
                     break
                 headings += 1
@@ -160,6 +161,10 @@ def _header_line(line: Line, words: frozenset[str]) -> bool:
     cells = [c for c in line.cells if c.text.strip()]
     if line.years_only and line.values >= 2:
         return True
+    for cell in cells:  # a header in one cell: "Omschrijving Saldo 1-1-2022 Toevoegingen Onttrekkingen Saldo 31-12-2022"
+        tokens = cell.text.split()
+        if len(tokens) >= 4 and sum(1 for t in tokens if columnish(t, words)) >= 4:
+            return True
     return len(cells) >= 2 and sum(1 for c in cells if columnish(c.text, words)) >= 2
 
 
@@ -174,11 +179,17 @@ def _stream(pre: list[Line], body: list[Line]) -> Region | None:
         if not _is_data(line):
             rows.append(RawRow(list(line.cells), [], heading=True))
             continue
+        if lead and lead < len(line.kinds) and line.kinds[lead] == YEAR and line.numbers:
+            lead += 1  # "Resultaat 2021 | 2.015 | -2.015": a year after the label names the row
         tail = list(zip(line.cells[lead:], line.kinds[lead:]))
         values = [c for c, k in tail if k in (VALUE, YEAR)]
-        markers = [c for c, k in tail if k == MARKER]
-        rows.append(RawRow(list(line.cells[:lead]), values, markers))
+        markers = [c for c, k in zip(line.cells, line.kinds) if k == MARKER]
+        labels = [c for c, k in zip(line.cells[:lead], line.kinds[:lead]) if k != MARKER]
+        if not line.stream and len(labels) > 1:  # one row per line: its lead cells are one label
+            labels = [Cell(" ".join(c.text.strip() for c in labels), labels[0].line, labels[0].ref)]
+        rows.append(RawRow(labels, values, markers))
     _codes_back(rows)
+    _operator_column(rows)
     header_cells: list[Cell] = [c for line in pre for c in line.cells if c.text.strip()]
     years = pre[-1] if pre and pre[-1].years_only else None
     while rows and (rows[0].heading or not rows[0].values):  # a line whose values went to the next row's label
@@ -210,6 +221,18 @@ def _stream(pre: list[Line], body: list[Line]) -> Region | None:
     return Region(above, [header] if header else [], out, width, False)
 
 
+def _operator_column(rows: list[RawRow]) -> None:
+    """A column of + and - before the values (`Mutatie voorraden | - | 1.234 | ...`): where some
+    rows carry a +, the dash that opens another row's values is its minus, not an empty cell."""
+    if not any(c.text.strip() == "+" for r in rows for c in r.markers):
+        return
+    counts = Counter(len(r.values) for r in rows if not r.heading)
+    widest = max(counts) if counts else 0
+    for row in rows:
+        if not row.heading and len(row.values) == widest and row.values and row.values[0].text.strip() in ("-", "–"):
+            row.markers.insert(0, row.values.pop(0))
+
+
 def _label_size(labels: list[Cell], label_cells: int) -> int:
     """How many of a row's lead cells are its label: the last `label_cells`, and a row number
     right before them (`1 | Inwoner`, `04.01 | Sociale veiligheid`)."""
@@ -220,15 +243,8 @@ def _label_size(labels: list[Cell], label_cells: int) -> int:
 
 
 def _width(counts: Counter) -> int:
-    """The table's value columns: the most values a row shows, unless one row alone shows more
-    than every other row and they agree among themselves (then that row has a stray value)."""
-    widest = max(counts)
-    if counts[widest] == 1 and sum(counts.values()) >= 4:
-        rest = [w for w in counts if w != widest]
-        second = max(rest)
-        if counts[second] >= 3 and widest % second:
-            return second
-    return widest
+    """The table's value columns: the most values a row shows (a row may lose empty cells, never gain)."""
+    return max(counts)
 
 
 def _codes_back(rows: list[RawRow]) -> None:

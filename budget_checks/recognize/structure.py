@@ -22,8 +22,8 @@ from itertools import product
 
 import numpy as np
 
-from budget_checks.matrix import Matrix
-from budget_checks.recognize.evidence import Fit, fit, needed
+from budget_checks.matrix import Matrix, margins
+from budget_checks.recognize.evidence import needed
 from budget_checks.recognize.roles import Vocabulary, is_result_label, is_total_label, norm
 from budget_checks.tables import Relation, Table, Term
 from budget_checks.tolerance import Tolerance
@@ -31,8 +31,16 @@ from budget_checks.tolerance import Tolerance
 MAX_WINDOW = 12  # rows a row may close when only the numbers say it is a total
 MAX_LABELLED = 60  # rows a row labelled as a total may close
 MAX_SIGNED = 3  # rows whose signs are all tried when a label says the row is a difference
+MAX_SIGNED_WIDE = 10  # the same over more rows, where three or more columns tell the patterns apart
 MAX_PASSES = 4  # down and up again: totals printed above their parts first make totals below them visible
-RELAXED = 4.0  # evidence a row needs once the table's totals have shown their pattern elsewhere
+RELAXED = 2.5  # evidence a row needs once the table's totals have shown their pattern elsewhere
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    held: int
+    failed: int
+    evidence: float
 
 
 @dataclass(slots=True)
@@ -123,44 +131,74 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     if not stack or not m.known[r].any():
         return None
     label = table.rows[r].label
-    result = is_result_label(label, vocab)
-    total = is_total_label(label, vocab) or not label.strip()
+    result = is_result_label(label, vocab) and not upward
+    # a Totaal row or a row without label closes the rows above it; going up, only the numbers speak
+    total = not upward and (is_total_label(label, vocab) or not label.strip())
     opened_by = _opened_by(table, r, stack, headings) if not upward else None
-    candidates: list[tuple[int, tuple[int, ...]]] = []
+    labelled = total or opened_by is not None
+    columns = int(m.known[r].sum())
+    best: _Found | None = None
+    best_key: tuple[int, float, int] | None = None
+    tried = 0
     for k in range(1, min(len(stack), MAX_LABELLED if total else MAX_WINDOW) + 1):
         window = tuple(stack[-k:])
         same = k == 1 and norm(table.rows[window[0]].label) == norm(label)
-        if k == 1 and not (same or total or opened_by is not None):
+        if k == 1 and not (same or labelled):
             continue
         if opened_by is not None and opened_by != len(stack) - k:
             continue  # a row named like its block's heading closes exactly that block
-        candidates.append((k, (1,) * k))
-        if result and k <= MAX_SIGNED and not upward:
-            for signs in product((1, -1), repeat=k):
-                if any(s < 0 for s in signs):
-                    candidates.append((k, signs))
-    labelled = total or opened_by is not None
-    best: _Found | None = None
-    for k, signs in candidates:
-        window = tuple(stack[-k:])
-        f = _fit(m, tolerance, r, window, signs, 1 if relaxed else 2)
-        if f.held == 0:
-            continue
-        key = (f.held - f.failed, f.evidence)
-        if best is None or key > (best.fit.held - best.fit.failed, best.fit.evidence):
-            same = k == 1 and norm(table.rows[window[0]].label) == norm(label)
-            best = _Found(r, window, signs, f, labelled or same)
+        patterns = _patterns(table, window, result, columns)
+        tried += len(patterns)
+        fits = _fits(m, tolerance, r, window, patterns, 1 if relaxed else 2)
+        boundary = int(len(stack) - k == 0 or window[0] in headings)  # the block starts at a heading or the table's top
+        for signs, (held, failed, evidence) in zip(patterns, fits):
+            if held == 0:
+                continue
+            key = (held - failed, round(evidence, 6), boundary)
+            if best_key is None or key > best_key:
+                best_key = key
+                best = _Found(r, window, signs, Fit(held, failed, evidence), labelled or same)
     if best is None:
         return None
+    f = best.fit
     if best.labelled:
-        ok = best.fit.evidence >= needed(len(candidates), True) and best.fit.held >= best.fit.failed
+        ok = f.evidence >= needed(tried, True) and f.held >= f.failed
     elif relaxed:  # the table's pattern is known: a place where it holds says which rows, one failure is reported
-        ok = best.fit.evidence >= RELAXED + math.log10(len(candidates)) and best.fit.failed <= 1
-    else:
-        # everywhere (then it only shapes the parse), or everywhere but once in at least three columns
-        f = best.fit
-        ok = f.evidence >= needed(len(candidates), False, f.failed) and f.held >= 2 and f.failed <= 1
+        ok = f.evidence >= RELAXED + math.log10(tried) and f.failed <= 1
+    else:  # everywhere (then it only shapes the parse), or everywhere but once
+        ok = f.evidence >= needed(tried, False, f.failed) and f.held >= 2 and f.failed <= 1
     return best if ok else None
+
+
+def _patterns(table: Table, window: tuple[int, ...], result: bool, columns: int) -> list[tuple[int, ...]]:
+    """Sign patterns to try: all plus; the operators the rows carry ((+), (-)); every pattern
+    when the row says it is a result and there are enough columns to tell them apart."""
+    k = len(window)
+    out = [(1,) * k]
+    operators = tuple(table.rows[w].sign for w in window)
+    if all(operators) and operators not in out:
+        out.append(operators)
+    if result and (k <= MAX_SIGNED or (k <= MAX_SIGNED_WIDE and columns >= 3)):
+        out += [p for p in product((1, -1), repeat=k) if any(x < 0 for x in p) and p not in out]
+    return out
+
+
+def _fits(m: Matrix, tolerance: Tolerance, r: int, window: tuple[int, ...], patterns: list[tuple[int, ...]], nonzero: int):
+    """(held, failed, evidence) of every sign pattern over one window, at once."""
+    idx = np.array(window)
+    signs = np.array(patterns, dtype=np.int64)  # (P, k)
+    terms = m.values[idx]  # (k, C)
+    residual = m.values[r][None, :] - signs @ terms  # (P, C)
+    known = m.known[r] & m.known[idx].all(axis=0)
+    allowed = margins(m.halfsteps[r] + m.halfsteps[idx].sum(axis=0), m.shown[r].astype(np.int64) + m.shown[idx].sum(axis=0),
+                      m.decimals, tolerance)
+    holds = known & (np.abs(residual) <= allowed)
+    fails = known & ~holds
+    informative = (terms != 0).sum(axis=0) >= min(nonzero, len(window))
+    size = np.maximum(np.abs(m.values[r]), 10 * 10**m.decimals)
+    chance = np.minimum((2 * allowed + 1) / (2 * size + 1), 1.0)
+    evidence = np.where(holds & informative, -np.log10(chance), 0.0).sum(axis=1)
+    return list(zip(holds.sum(axis=1).tolist(), fails.sum(axis=1).tolist(), evidence.tolist()))
 
 
 def _opened_by(table: Table, r: int, stack: list[int], headings: dict[int, str]) -> int | None:
@@ -173,12 +211,6 @@ def _opened_by(table: Table, r: int, stack: list[int], headings: dict[int, str])
         if heading and (heading == name or name.endswith(" " + heading) or heading.endswith(" " + name)):
             return pos
     return None
-
-
-def _fit(m: Matrix, tolerance: Tolerance, r: int, window: tuple[int, ...], signs: tuple[int, ...], nonzero: int) -> Fit:
-    idx = np.array(window)
-    return fit(m.values[r], m.known[r], m.halfsteps[r], m.shown[r],
-               m.values[idx], m.known[idx], m.halfsteps[idx], m.shown[idx], np.array(signs), m, tolerance, nonzero=nonzero)
 
 
 def _relations(table: Table, m: Matrix, f: _Found, code: str) -> list[Relation]:
