@@ -61,13 +61,15 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
         return []
     headings = _headings(table)
     known: list[_Found] = [_Found(target, window, signs, None, True) for target, window, signs in given]  # type: ignore[arg-type]
-    for relaxed in (False, True):
+    # what the numbers alone show first, then what the labels add: a Totaal row takes whatever rows
+    # add up to it, so the groups under it must be known before it is read
+    for labels, relaxed in ((False, False), (False, True), (True, False), (True, True)):
         if relaxed and len(known) - len(given) < 2:
-            break  # the numbers have not shown the table's pattern: no weaker evidence is taken
+            continue  # the numbers have not shown the table's pattern: no weaker evidence is taken
         for _ in range(MAX_PASSES):
             before = len(known)
-            _parse(table, m, vocab, tolerance, rows, headings, known, upward=True, relaxed=relaxed)
-            _parse(table, m, vocab, tolerance, rows, headings, known, upward=False, relaxed=relaxed)
+            _parse(table, m, vocab, tolerance, rows, headings, known, upward=True, relaxed=relaxed, labels=labels)
+            _parse(table, m, vocab, tolerance, rows, headings, known, upward=False, relaxed=relaxed, labels=labels)
             if len(known) == before:
                 break
     return [rel for f in known[len(given):] for rel in _relations(table, m, f, code)]
@@ -106,9 +108,11 @@ def _is_upward(f: _Found) -> bool:
 
 
 def _parse(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, rows: list[int], headings: dict[int, str],
-           known: list[_Found], upward: bool, relaxed: bool) -> None:
+           known: list[_Found], upward: bool, relaxed: bool, labels: bool) -> None:
     """One pass down (a row closes the rows above it) or up (a row opens the rows below it)."""
-    inside = _inside(known, upward)
+    # going down, a total printed above its parts stands for them; going up, every row is seen, and a
+    # group found inside a total below it takes its parts' place in that total
+    inside = set() if upward else _inside(known, upward)
     mine = {f.target: f for f in known if _is_upward(f) == upward}
     stack: list[int] = []
     for r in (reversed(rows) if upward else rows):
@@ -119,27 +123,45 @@ def _parse(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, row
             stack = [s for s in stack if s not in done.window]
             stack.append(r)
             continue
-        best = _best(table, m, vocab, tolerance, r, stack, headings, upward, relaxed)
-        if best is not None:
+        best = _best(table, m, vocab, tolerance, r, stack, headings, upward, relaxed, labels)
+        if best is not None and (not upward or _nest(known, best)):
             known.append(best)
             del stack[len(stack) - len(best.window) :]
         stack.append(r)
 
 
+def _nest(known: list[_Found], group: _Found) -> bool:
+    """A total printed above its parts, found among the rows of a total below them: the total below
+    then adds the group, not its parts. False when the group would straddle such a total's rows."""
+    parts = set(group.window)
+    for i, other in enumerate(known):
+        if _is_upward(other) or not (parts & set(other.window)):
+            continue
+        if group.target in other.window or not parts <= set(other.window):
+            return False
+        window = [w for w in other.window if w not in parts]
+        signs = [s for w, s in zip(other.window, other.signs) if w not in parts]
+        first = min(other.window.index(w) for w in parts)
+        window.insert(first, group.target)
+        signs.insert(first, other.signs[other.window.index(group.window[0])])
+        known[i] = _Found(other.target, tuple(window), tuple(signs), other.fit, other.labelled)
+    return True
+
+
 def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: int, stack: list[int],
-          headings: dict[int, str], upward: bool, relaxed: bool) -> _Found | None:
+          headings: dict[int, str], upward: bool, relaxed: bool, labels: bool = True) -> _Found | None:
     if not stack or not m.known[r].any():
         return None
     label = table.rows[r].label
     result = is_result_label(label, vocab) and not upward
     # a Totaal row or a row without label closes the rows above it; going up, only the numbers speak
-    total = not upward and (is_total_label(label, vocab) or not label.strip())
-    opened_by = _opened_by(table, r, stack, headings) if not upward else None
+    total = labels and not upward and (is_total_label(label, vocab) or not label.strip())
+    opened_by = _opened_by(table, r, stack, headings) if labels and not upward else None
     labelled = total or opened_by is not None
     columns = int(m.known[r].sum())
     best: _Found | None = None
     best_key: tuple[int, float, int] | None = None
-    tried = 0
+    tried = rank = 0
     for k in range(1, min(len(stack), MAX_LABELLED if total else MAX_WINDOW) + 1):
         window = tuple(stack[-k:])
         same = k == 1 and norm(table.rows[window[0]].label) == norm(label)
@@ -158,13 +180,14 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
             if best_key is None or key > best_key:
                 best_key = key
                 best = _Found(r, window, signs, Fit(held, failed, evidence), labelled or same)
+                rank = tried  # relations tried up to this one: a near window that holds needs less evidence
     if best is None:
         return None
     f = best.fit
     if best.labelled:
         ok = f.evidence >= needed(tried, True) and f.held >= f.failed
     elif relaxed:  # the table's pattern is known: a place where it holds says which rows, one failure is reported
-        ok = f.evidence >= RELAXED + math.log10(tried) and f.failed <= 1
+        ok = f.evidence >= RELAXED + math.log10(rank) and f.failed <= 1
     else:  # everywhere (then it only shapes the parse), or everywhere but once
         ok = f.evidence >= needed(tried, False, f.failed) and f.held >= 2 and f.failed <= 1
     return best if ok else None
