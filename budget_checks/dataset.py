@@ -115,6 +115,11 @@ def _findings(frame: pd.DataFrame, evaluated: list[tuple[str, Table]], failed: s
         document, table = evaluated[int(t_of[k])]
         relation = table.relations[int(i_of[k])]
         if int(k) in failed:
+            if relation.other and relation.source == "discovered":  # a difference taken the other way on this row
+                row = table.rows[relation.target[0]]
+                result.findings.append(at_table(CONVENTION_CODE, Severity.WARNING, document, table, row, relation.target[1],
+                                                identity=relation.code, convention=relation.other, table_convention=relation.holds))
+                continue
             severity = severities.get(relation.code, Severity.ERROR)
             result.findings.append(_finding(relation.code, severity, document, table, relation, int(residual[k]), int(scale_of[k])))
             if relation.other:

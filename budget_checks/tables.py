@@ -54,6 +54,7 @@ class TableRow:
     description: str = ""
     unit: str = ""  # indicator rows: "aantal", "%", ...
     sign: int = 0  # the operator the row carries: +1 for "(+)", -1 for "(-)", 0 for none
+    preferred: tuple[int, ...] = ()  # unplaced: the columns its values stood in, taken when the arithmetic cannot tell
 
     @property
     def line(self) -> int | None:

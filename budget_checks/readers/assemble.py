@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from budget_checks.model import Cell, Item, Page, Prose, Row
-from budget_checks.readers.grids import split_grids
 from budget_checks.readers.text import line_item, take_chrome
 
 
@@ -38,7 +37,6 @@ def assemble(path: str, pieces: list[Piece], source_format: str) -> Page:
             page.items.append(piece)
         elif i in kept:
             page.items.append(_line_item(piece))
-    page.items = split_grids(page.items)
     return page
 
 

@@ -17,7 +17,6 @@ from budget_checks.readers.columns import aligned_rows, has_gaps
 from budget_checks.readers.errors import ReadError
 from budget_checks.readers.limits import check_text_page
 from budget_checks.readers.pipes import pipe_rows
-from budget_checks.readers.grids import split_grids
 
 _FOOTER = re.compile(
     r"Deze pagina is gebouwd op\s+(?P<built>\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}:\d{2})"
@@ -90,7 +89,6 @@ def read_text(data: bytes, path: str) -> Page:
     aligned = aligned_rows(lines) if gaps else {}  # space-aligned blocks: a run of spaces may be an empty cell
     piped = pipe_rows(numbered) if "|" in text else {}
     page.items = [_row_of(piped, aligned, n, line, gaps) for n, line in numbered if piped.get(n, True) is not None]
-    page.items = split_grids(page.items)  # year groups and side-by-side tables, one table each
     if any(isinstance(item, Row) and len(item.cells) > 1 for item in page.items):
         page.layout = "row-per-line"
     return page
@@ -161,7 +159,7 @@ def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True
     """One-line-per-row: tab-separated cells, or a label followed by numbers."""
     if (len(text.split()) if words is None else words) == 1:
         return (Cell(text, line),)  # one word: a cell of the cell-per-line layout (most lines)
-    if parse_number(text, amount=True).kind is Kind.NUMBER:
+    if len(text) <= 24 and text[:1] in _SPACED_SIGNS and parse_number(text, amount=True).kind is Kind.NUMBER:
         return (Cell(text, line),)  # one value written with a space: "- 230", "€ 1.234"
     if gaps and "\t" in text:
         parts = [part.strip() for part in text.split("\t")]
@@ -199,6 +197,7 @@ def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True
 
 
 _TRAILING_MARKS = {"-", "–", "V", "N"}
+_SPACED_SIGNS = "-–+€"
 
 
 def _lone_value(token: str) -> bool:

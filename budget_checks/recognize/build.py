@@ -157,6 +157,7 @@ def _columns(header: Header, column_roles: list[tuple[Role, ...]], rule: TableRu
 def _row(raw: RawRow, width: int) -> TableRow:
     row = _typed_row(raw, width)
     row.sign = _operator(raw)
+    row.preferred = raw.preferred
     return row
 
 

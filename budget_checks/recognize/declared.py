@@ -18,7 +18,7 @@ import numpy as np
 from budget_checks.matrix import Matrix, evaluate
 from budget_checks.recognize.discover import ColumnRule
 from budget_checks.recognize.legends import stated_alternative
-from budget_checks.recognize.roles import Vocabulary, roles_of
+from budget_checks.recognize.roles import Vocabulary, is_difference_label, roles_of
 from budget_checks.rulebook import IdentityRule, Rulebook, TableRule
 from budget_checks.tables import Relation, Table, Term
 from budget_checks.tolerance import Tolerance
@@ -106,10 +106,11 @@ def _by_rows(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, toleran
     rules = sorted(book.tables, key=lambda rule: rule.kind != table.kind)
     for rule in rules:
         for identity in rule.identities:
-            _rows_identity(table, m, rule, identity, blocks, tolerance, out)
+            _rows_identity(table, m, rule, identity, blocks, vocab, tolerance, out)
 
 
-def _rows_identity(table: Table, m: Matrix, rule: TableRule, identity: IdentityRule, blocks, tolerance: Tolerance, out: Declared) -> None:
+def _rows_identity(table: Table, m: Matrix, rule: TableRule, identity: IdentityRule, blocks, vocab: Vocabulary, tolerance: Tolerance,
+                   out: Declared) -> None:
     per_alternative: list[list[Relation]] = [[] for _ in identity.alternatives]
     reductions: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
     for block in blocks:
@@ -130,6 +131,12 @@ def _rows_identity(table: Table, m: Matrix, rule: TableRule, identity: IdentityR
         reductions.append((target, tuple(r for r, _ in rows), ()))
     if not reductions:
         return
+    # a verschil column may take the difference the other way round than the amounts beside it
+    differs = [is_difference_label(column.label, vocab) for column in table.columns]
+    if any(differs) and not all(differs):
+        apart = [[r for r in relations if differs[r.target[1]]] for relations in per_alternative]
+        per_alternative = [[r for r in relations if not differs[r.target[1]]] for relations in per_alternative]
+        _choose(table, m, identity, apart, tolerance, out)
     chosen = _choose(table, m, identity, per_alternative, tolerance, out)
     if chosen is not None:
         alternative = identity.alternatives[chosen]

@@ -36,8 +36,16 @@ class ColumnRule:
     source: str = "discovered"
     evidence: str = ""
 
+    flipped: frozenset[int] = frozenset()  # rows that hold it with the target's sign turned (a verschil taken the other way)
+
     def on(self, row: int) -> Relation:
-        return Relation(self.code, (row, self.target), tuple(Term(row, c, s) for c, s in self.terms), self.holds, self.source, self.evidence)
+        other = _turned(self.holds) if row in self.flipped else ""
+        return Relation(self.code, (row, self.target), tuple(Term(row, c, s) for c, s in self.terms), self.holds, self.source, self.evidence, other)
+
+
+def _turned(holds: str) -> str:
+    target, _, rest = holds.partition(" = ")
+    return f"-{target} = {rest}"
 
 
 def column_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance,
@@ -60,7 +68,7 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
     values, known, half, shown = m.values[idx].T, m.known[idx].T, m.halfsteps[idx].T, m.shown[idx].T.astype(np.int64)
     floor = 10 * 10**m.decimals
     tried = 0
-    found: dict[frozenset[int], tuple[int, float, int, tuple[int, ...], tuple[int, ...], int, int]] = {}
+    found: dict[frozenset[int], tuple] = {}
     for size in range(2, MAX_TERMS + 1):
         signs = np.array(list(product((1, -1), repeat=size)), dtype=np.int64)  # (S, k)
         subsets = [list(keep) for n in range(size) for keep in combinations(range(size), n)]
@@ -83,6 +91,7 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
             chance = (2 * allowed + 1) / (2 * np.maximum(np.abs(values[target]), floor) + 1)  # (C, R)
             evidence = np.where(holds & informative, -np.log10(np.minimum(chance, 1.0)), 0.0).sum(axis=-1)  # (S, C)
             held, failed = holds.sum(axis=-1), fails.sum(axis=-1)
+            turned = both & (np.abs(values[target] + contrib.sum(axis=2)) <= allowed) & (values[target] != 0)  # (S, C, R)
             ok = (held >= 2) & (failed <= 1) & (held + failed >= MIN_ROWS) & (evidence > 0)
             for s, c in zip(*np.nonzero(ok)):
                 terms = tuple(int(x) for x in combos[c])
@@ -92,15 +101,16 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
                 preferred = _preference(table, vocab, target)
                 old = found.get(members)
                 if old is None or (preferred, evidence[s, c]) > (old[0], old[1]):
+                    flipped = frozenset(rows[int(x)] for x in np.flatnonzero(turned[s, c] & fails[s, c]))
                     found[members] = (preferred, float(evidence[s, c]), target, terms, tuple(int(x) for x in signs[s]),
-                                      int(held[s, c]), int(failed[s, c]))
+                                      int(held[s, c]), int(failed[s, c]), flipped)
     out: list[ColumnRule] = []
-    for _, score, target, terms, sign, held, failed in found.values():
+    for _, score, target, terms, sign, held, failed, flipped in found.values():
         if score < needed(tried, False, failed):
             continue
         label = table.columns[target].label
         formula = f"{label} = " + " ".join(("+ " if s > 0 else "- ") + table.columns[c].label for c, s in zip(terms, sign)).removeprefix("+ ")
-        out.append(ColumnRule("DR102", target, tuple(zip(terms, sign)), formula, "discovered", f"{held} van {held + failed} rijen"))
+        out.append(ColumnRule("DR102", target, tuple(zip(terms, sign)), formula, "discovered", f"{held} van {held + failed} rijen", flipped))
     return out
 
 

@@ -58,7 +58,8 @@ def fit_positional(lines: list[list[Cell]], columns_at: list[int], words: frozen
         placed = sum(1 for c in at if c is not None)
         after_corner = [c for c in texts if c not in at]
         row_cells: list[Cell | None]
-        if placed == len(texts) or placed == width:
+        spans = n < len(lines) - 1 and texts and width % len(texts) == 0 and width // len(texts) >= 2
+        if placed == width or (placed == len(texts) and not spans):
             row_cells = at
         elif len(texts) == width:
             row_cells = list(texts)

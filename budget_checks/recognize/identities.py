@@ -10,6 +10,9 @@ One relation per place: where two sources state the same relation, the first is 
 
 from __future__ import annotations
 
+import math
+from itertools import product
+
 from budget_checks.matrix import evaluate, matrix
 from budget_checks.recognize.declared import declared
 from budget_checks.recognize.discover import column_rules
@@ -30,7 +33,7 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
     code = table.rule.total.doc.code if table.rule.total else GENERIC_TOTAL
     if any(row.placement == "unplaced" for row in table.rows):
         still_open = place_rows(table, found.column_rules + discovered, tolerance)
-        if still_open and len(still_open) <= _MAX_OPEN_ROWS:
+        if still_open and math.prod(len(r) for r in still_open.values()) <= _MAX_READINGS:
             _place_by_rows(table, still_open, vocab, tolerance, code, found.row_reductions)
         m = matrix(table)
         table.alternatives.clear()
@@ -42,28 +45,36 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
     table.relations = _one_per_place(found.relations + rows + columns)
 
 
-_MAX_OPEN_ROWS = 3  # ambiguous rows a table may have for each of their readings to be tried against its rows
+_MAX_READINGS = 64  # readings of a table's open rows, taken together, tried against its rows
 
 
 def _place_by_rows(table: Table, still_open: dict[int, list[tuple[int, ...]]], vocab: Vocabulary, tolerance: Tolerance,
                    code: str, given) -> None:
-    """A row that the column relations cannot place may be placed by the totals and results
-    between rows: the reading under which they hold in the most columns, if one is best."""
+    """Rows that the column relations cannot place may be placed by the totals and results between
+    rows: the readings (of all open rows together) under which they hold in the most places, if one is best."""
     n = len(table.columns)
-    for index, readings in still_open.items():
+    indexes = list(still_open)
+    consistent = {i: table.rows[i].placement == "placed" for i in indexes}
+    scored = []
+    for combo in product(*(still_open[i] for i in indexes)):
+        for index, spots in zip(indexes, combo):
+            apply(table.rows[index], spots, n)
+            table.rows[index].placement = "placed"
+        m = matrix(table)
+        e = evaluate(row_relations(table, m, vocab, tolerance, code, given), m, tolerance)
+        held = int((e.known & (abs(e.residual) <= e.allowed)).sum())
+        failed = int((e.known & (abs(e.residual) > e.allowed)).sum())
+        scored.append((held - failed, combo))
+    best = max(score for score, _ in scored)
+    winners = [combo for score, combo in scored if score == best]
+    for k, index in enumerate(indexes):
         row = table.rows[index]
-        scored = []
-        for spots in readings:
-            apply(row, spots, n)
+        choices = {combo[k] for combo in winners}
+        if best > 0 and len(choices) == 1:
+            apply(row, winners[0][k], n)
             row.placement = "placed"
-            m = matrix(table)
-            e = evaluate(row_relations(table, m, vocab, tolerance, code, given), m, tolerance)
-            scored.append((int((e.known & (abs(e.residual) <= e.allowed)).sum()) - int((e.known & (abs(e.residual) > e.allowed)).sum()), spots))
-        best = max(score for score, _ in scored)
-        winners = [spots for score, spots in scored if score == best]
-        if best > 0 and len(winners) == 1:
-            apply(row, winners[0], n)
-            row.placement = "placed"
+        elif consistent[index]:  # every reading satisfies the relations between columns
+            apply(row, still_open[index][0], n)
         else:
             row.cells, row.parsed = (None,) * n, (None,) * n
             row.placement = "ambiguous"

@@ -24,7 +24,8 @@ _MAX_JOINT = 20_000  # readings of a block's rows tried together against its tot
 
 
 def place_rows(table: Table, rules: list[ColumnRule], tolerance: Tolerance) -> dict[int, list[tuple[int, ...]]]:
-    """Place what can be placed; returns the readings still open per ambiguous row."""
+    """Place what can be placed; returns the readings still open per row (an ambiguous row, or one
+    whose readings all satisfy the relations between columns, placed as the first of them)."""
     n = len(table.columns)
     open_rows: dict[int, list[tuple[int, ...]]] = {}
     consistent: dict[int, bool] = {}
@@ -55,12 +56,12 @@ def place_rows(table: Table, rules: list[ColumnRule], tolerance: Tolerance) -> d
     _by_totals(table, open_rows, tolerance)
     for index, readings in list(open_rows.items()):
         row = table.rows[index]
-        if len(readings) == 1 or consistent[index]:
-            apply(row, readings[0], n)
-            row.placement = "placed"
+        if len(readings) > 1 and row.preferred in readings:
+            readings = open_rows[index] = [row.preferred]  # the arithmetic cannot tell: the reading as given
+        apply(row, readings[0], n)
+        row.placement = "placed" if len(readings) == 1 or consistent[index] else "ambiguous"
+        if len(readings) == 1:
             del open_rows[index]
-        else:
-            row.placement = "ambiguous"
     return open_rows
 
 

@@ -30,6 +30,7 @@ class RawRow:
     markers: list[Cell] = field(default_factory=list)
     positional: bool = False
     heading: bool = False  # a row without values: a section heading
+    preferred: tuple[int, ...] = ()  # columns its values stood in, when that reading is in doubt
 
     @property
     def label(self) -> str:
@@ -117,10 +118,11 @@ def regions(block: Block, words: frozenset[str], is_total=lambda label: False) -
         while body and not _is_data(body[-1]):  # text after the last row is not part of the table
             body.pop()
             i -= 1
-        region = _positional(pre, body) if body[0].positional else _stream(pre, body)
-        if region is not None:
-            region.items = ((pre or body)[0].start, body[-1].end)
-            out.append(region)
+        found = _positional(pre, body) if body[0].positional else _stream(pre, body)
+        for region in found if isinstance(found, list) else [found]:
+            if region is not None:
+                region.items = ((pre or body)[0].start, body[-1].end)
+                out.append(region)
     return out
 
 
@@ -313,7 +315,7 @@ def _split_above(cells: list[Cell], width: int) -> tuple[list[Cell], list[Cell]]
 # ---------------------------------------------------------------- rows that keep their positions
 
 
-def _positional(pre: list[Line], body: list[Line]) -> Region | None:
+def _positional(pre: list[Line], body: list[Line]) -> Region | list[Region] | None:
     width_all = max(len(line.cells) for line in [*pre, *body])
     data = [line for line in body if _is_data(line)]
     value_at = [0] * width_all
@@ -330,6 +332,12 @@ def _positional(pre: list[Line], body: list[Line]) -> Region | None:
     first = next((j for j in range(width_all) if value_at[j] > text_at[j]), None)
     if first is None:
         return None
+    inner = next((j for j in range(first + 1, width_all) if text_at[j] > value_at[j] and text_at[j] * 2 >= len(data)), None)
+    if inner is not None and any(value_at[j] for j in range(inner, width_all)):
+        # a column of labels in the middle: two tables side by side (activa left, passiva right)
+        left = _positional(_cut(pre, 0, inner), _cut(body, 0, inner))
+        right = _positional(_cut(pre, inner, width_all), _cut(body, inner, width_all))
+        return [r for part in (left, right) for r in (part if isinstance(part, list) else [part]) if r is not None]
     last = max(j for j in range(width_all) if value_at[j] > 0)
     columns = [j for j in range(first, last + 1) if not (marker_at[j] and marker_at[j] >= value_at[j])]
     rows: list[RawRow] = []
@@ -342,8 +350,35 @@ def _positional(pre: list[Line], body: list[Line]) -> Region | None:
         values = [cells[j] if j < len(cells) and cells[j].text.strip() else None for j in columns]
         markers = [cells[j] for j in range(first, len(cells)) if j not in columns and kind(cells[j].text) == MARKER]
         rows.append(RawRow(labels, values, markers, positional=True))
+    _damaged(rows)
     header = [line.cells for line in pre if line.cells]
     above: list[Cell] = []
     while header and sum(1 for c in header[0] if c.text.strip()) == 1 and len(header) > 1:
         above += [c for c in header.pop(0) if c.text.strip()]
     return Region(above, header, rows, len(columns), True, columns_at=columns)
+
+
+def _cut(lines: list[Line], start: int, end: int) -> list[Line]:
+    """The same lines, keeping the cells from `start` to `end` (one of two tables side by side)."""
+    out = []
+    for line in lines:
+        cells, kinds = line.cells[start:end], line.kinds[start:end]
+        if any(c.text.strip() for c in cells):
+            out.append(Line(cells, kinds, True, line.start, line.end))
+    return out
+
+
+def _damaged(rows: list[RawRow]) -> None:
+    """A converter that drops a row's empty cells packs its values to the left and pads the end:
+    such a row (fewer values than columns, all of them first) is placed by the arithmetic, with its
+    reading as given preferred where the arithmetic cannot tell."""
+    width = max((len(r.values) for r in rows if not r.heading), default=0)
+    for row in rows:
+        if row.heading:
+            continue
+        present = [v is not None for v in row.values]
+        count = sum(present)
+        if 0 < count < width and all(present[:count]) and not any(present[count:]):
+            row.preferred = tuple(range(count))
+            row.values = [v for v in row.values if v is not None]
+            row.positional = False

@@ -10,7 +10,7 @@ columns. Nothing here looks at numbers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from budget_checks.numbers import is_year, strip_unit
@@ -43,7 +43,11 @@ class Vocabulary:
     totals: tuple[str, ...]
     results: frozenset[str]
     codes: frozenset[str]
+    differences: frozenset[str]
     patterns: tuple[tuple[tuple[str, ...], Role], ...]  # label tokens ({year} where a year stands) -> role
+    by_first: dict[str, tuple[tuple[tuple[str, ...], Role], ...]] = field(default_factory=dict)  # patterns by their first word
+    year_first: tuple[tuple[tuple[str, ...], Role], ...] = ()  # patterns whose first word holds a {year}
+    found: dict[str, tuple[Role, ...]] = field(default_factory=dict)  # label -> its roles, as asked
 
 
 _CACHE: dict[int, tuple[Rulebook, Vocabulary]] = {}
@@ -62,9 +66,14 @@ def vocabulary(book: Rulebook) -> Vocabulary:
     patterns = [p for p in patterns if p[0]]
     patterns.sort(key=lambda p: -len(p[0]))  # the longest label first
     header = {p[0][0] for p in patterns if "{year}" not in p[0][0]} | set(book.vocabulary.get("header", ()))
+    by_first: dict[str, list] = {}
+    for pattern in patterns:
+        if "{year}" not in pattern[0][0]:
+            by_first.setdefault(pattern[0][0], []).append(pattern)
     found = Vocabulary(
         frozenset(header), tuple(book.vocabulary.get("totals", ())), frozenset(book.vocabulary.get("results", ())),
-        frozenset(book.vocabulary.get("codes", ())), tuple(patterns),
+        frozenset(book.vocabulary.get("codes", ())), frozenset(book.vocabulary.get("differences", ())), tuple(patterns),
+        {word: tuple(p) for word, p in by_first.items()}, tuple(p for p in patterns if "{year}" in p[0][0]),
     )
     _CACHE[id(book)] = (book, found)
     return found
@@ -97,18 +106,22 @@ def _words(label: str) -> tuple[str, ...]:
 
 def roles_of(label: str, vocab: Vocabulary) -> tuple[Role, ...]:
     """Every role whose label this is: exactly, or with a year, a group or a note around it."""
+    cached = vocab.found.get(label)
+    if cached is not None:
+        return cached
     words = list(_words(label))
-    if not words:
-        return ()
-    variants = [words]
+    variants = [words] if words else []
     bare = [w for w in words if not is_year(w)]
     if bare != words and bare:
         variants.append(bare)  # "Lasten 2025", "Begroting 2025 primitief" without the year
     out: list[Role] = []
-    for tokens, role in vocab.patterns:
-        if any(_matches(tokens, v) for v in variants) and role not in out:
-            out.append(role)
-    return tuple(out)
+    for variant in variants:
+        for tokens, role in (*vocab.by_first.get(variant[0], ()), *vocab.year_first):
+            if role not in out and _matches(tokens, variant):
+                out.append(role)
+    ordered = tuple(role for _, role in vocab.patterns if role in out)  # the longest label first
+    vocab.found[label] = tuple(dict.fromkeys(ordered))
+    return vocab.found[label]
 
 
 def is_total_label(label: str, vocab: Vocabulary) -> bool:
@@ -118,6 +131,10 @@ def is_total_label(label: str, vocab: Vocabulary) -> bool:
 
 def is_result_label(label: str, vocab: Vocabulary) -> bool:
     return any(w in vocab.results for w in _words(label)[:4])
+
+
+def is_difference_label(label: str, vocab: Vocabulary) -> bool:
+    return any(w in vocab.differences for w in _words(label)[:3])
 
 
 def is_code_heading(label: str, vocab: Vocabulary) -> bool:

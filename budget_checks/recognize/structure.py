@@ -32,6 +32,7 @@ MAX_WINDOW = 12  # rows a row may close when only the numbers say it is a total
 MAX_LABELLED = 60  # rows a row labelled as a total may close
 MAX_SIGNED = 3  # rows whose signs are all tried when a label says the row is a difference
 MAX_SIGNED_WIDE = 10  # the same over more rows, where three or more columns tell the patterns apart
+_SIGNED = {k: [p for p in product((1, -1), repeat=k) if any(x < 0 for x in p)] for k in range(2, 11)}
 MAX_PASSES = 4  # down and up again: totals printed above their parts first make totals below them visible
 RELAXED = 2.5  # evidence a row needs once the table's totals have shown their pattern elsewhere
 
@@ -63,13 +64,14 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
     known: list[_Found] = [_Found(target, window, signs, None, True) for target, window, signs in given]  # type: ignore[arg-type]
     # what the numbers alone show first, then what the labels add: a Totaal row takes whatever rows
     # add up to it, so the groups under it must be known before it is read
+    memo: dict[tuple, _Found | None] = {}
     for labels, relaxed in ((False, False), (False, True), (True, False), (True, True)):
         if relaxed and len(known) - len(given) < 2:
             continue  # the numbers have not shown the table's pattern: no weaker evidence is taken
         for _ in range(MAX_PASSES):
             before = len(known)
-            _parse(table, m, vocab, tolerance, rows, headings, known, upward=True, relaxed=relaxed, labels=labels)
-            _parse(table, m, vocab, tolerance, rows, headings, known, upward=False, relaxed=relaxed, labels=labels)
+            _parse(table, m, vocab, tolerance, rows, headings, known, True, relaxed, labels, memo)
+            _parse(table, m, vocab, tolerance, rows, headings, known, False, relaxed, labels, memo)
             if len(known) == before:
                 break
     return [rel for f in known[len(given):] for rel in _relations(table, m, f, code)]
@@ -108,7 +110,7 @@ def _is_upward(f: _Found) -> bool:
 
 
 def _parse(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, rows: list[int], headings: dict[int, str],
-           known: list[_Found], upward: bool, relaxed: bool, labels: bool) -> None:
+           known: list[_Found], upward: bool, relaxed: bool, labels: bool, memo: dict) -> None:
     """One pass down (a row closes the rows above it) or up (a row opens the rows below it)."""
     # going down, a total printed above its parts stands for them; going up, every row is seen, and a
     # group found inside a total below it takes its parts' place in that total
@@ -123,7 +125,10 @@ def _parse(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, row
             stack = [s for s in stack if s not in done.window]
             stack.append(r)
             continue
-        best = _best(table, m, vocab, tolerance, r, stack, headings, upward, relaxed, labels)
+        key = (r, tuple(stack), upward, relaxed, labels)
+        if key not in memo:
+            memo[key] = _best(table, m, vocab, tolerance, r, stack, headings, upward, relaxed, labels)
+        best = memo[key]
         if best is not None and (not upward or _nest(known, best)):
             known.append(best)
             del stack[len(stack) - len(best.window) :]
@@ -158,52 +163,81 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     total = labels and not upward and (is_total_label(label, vocab) or not label.strip())
     opened_by = _opened_by(table, r, stack, headings) if labels and not upward else None
     labelled = total or opened_by is not None
-    columns = int(m.known[r].sum())
-    best: _Found | None = None
-    best_key: tuple[int, float, int] | None = None
-    tried = rank = 0
-    for k in range(1, min(len(stack), MAX_LABELLED if total else MAX_WINDOW) + 1):
-        window = tuple(stack[-k:])
-        same = k == 1 and norm(table.rows[window[0]].label) == norm(label)
-        if k == 1 and not (same or labelled):
-            continue
-        if opened_by is not None and opened_by != len(stack) - k:
-            continue  # a row named like its block's heading closes exactly that block
-        patterns = _patterns(table, window, result, columns)
-        tried += len(patterns)
-        fits = _fits(m, tolerance, r, window, patterns, 1 if relaxed else 2)
-        boundary = int(len(stack) - k == 0 or window[0] in headings)  # the block starts at a heading or the table's top
-        for signs, (held, failed, evidence) in zip(patterns, fits):
-            if held == 0:
+    kmax = min(len(stack), MAX_LABELLED if total else MAX_WINDOW)
+    order = stack[::-1][:kmax]  # the nearest row first: window k is order[:k]
+    ks = np.arange(1, kmax + 1)
+    same = norm(table.rows[order[0]].label) == norm(label)
+    allowed_k = np.ones(kmax, dtype=bool)
+    if not (same or labelled):
+        allowed_k[0] = False  # one row equal to another is a total of one only where the labels say so
+    if opened_by is not None:
+        allowed_k &= ks == len(stack) - opened_by  # a row named like its block's heading closes exactly that block
+    boundary = np.array([len(stack) - k == 0 or order[k - 1] in headings for k in ks])
+    candidates: list[tuple[tuple, int, tuple[int, ...], Fit]] = []  # (key, k, signs, fit)
+    tried = 0
+    plus = np.ones(kmax, dtype=np.int64)
+    operators = np.array([table.rows[w].sign for w in order], dtype=np.int64)
+    cumulative = [plus]
+    if operators.any() and (operators != 1).any():
+        cumulative.append(operators)
+    nonzero = 1 if relaxed else 2
+    for signs in cumulative:
+        valid = allowed_k & (np.cumsum(signs == 0) == 0)
+        held, failed, evidence = _cumulative_fits(m, tolerance, r, order, signs, nonzero)
+        tried += int(valid.sum())
+        for k in np.flatnonzero(valid & (held > 0)):
+            fit = Fit(int(held[k]), int(failed[k]), float(evidence[k]))
+            key = (fit.held - fit.failed, round(fit.evidence, 6), int(boundary[k]))
+            candidates.append((key, int(k) + 1, tuple(int(x) for x in signs[: k + 1]), fit))
+    if result:
+        columns = int(m.known[r].sum())
+        limit = MAX_SIGNED_WIDE if columns >= 3 else MAX_SIGNED
+        for k in range(2, min(kmax, limit) + 1):
+            if not allowed_k[k - 1]:
                 continue
-            key = (held - failed, round(evidence, 6), boundary)
-            if best_key is None or key > best_key:
-                best_key = key
-                best = _Found(r, window, signs, Fit(held, failed, evidence), labelled or same)
-                rank = tried  # relations tried up to this one: a near window that holds needs less evidence
-    if best is None:
+            patterns = _SIGNED[k]
+            tried += len(patterns)
+            window = tuple(order[:k])
+            for signs, (held, failed, evidence) in zip(patterns, _fits(m, tolerance, r, window, patterns, nonzero)):
+                if held:
+                    fit = Fit(held, failed, evidence)
+                    candidates.append(((held - failed, round(evidence, 6), int(boundary[k - 1])), k, signs, fit))
+    if not candidates:
         return None
-    f = best.fit
-    if best.labelled:
+    rank, best = 0, None
+    for i, candidate in enumerate(candidates):
+        if best is None or candidate[0] > best[0]:
+            best, rank = candidate, i + 1
+    _, k, signs, f = best
+    window = tuple(reversed(order[:k]))
+    signs = tuple(reversed(signs))
+    found = _Found(r, window, signs, f, labelled or (k == 1 and same))
+    if found.labelled:
         ok = f.evidence >= needed(tried, True) and f.held >= f.failed
     elif relaxed:  # the table's pattern is known: a place where it holds says which rows, one failure is reported
         ok = f.evidence >= RELAXED + math.log10(rank) and f.failed <= 1
     else:  # everywhere (then it only shapes the parse), or everywhere but once
         ok = f.evidence >= needed(tried, False, f.failed) and f.held >= 2 and f.failed <= 1
-    return best if ok else None
+    return found if ok else None
 
 
-def _patterns(table: Table, window: tuple[int, ...], result: bool, columns: int) -> list[tuple[int, ...]]:
-    """Sign patterns to try: all plus; the operators the rows carry ((+), (-)); every pattern
-    when the row says it is a result and there are enough columns to tell them apart."""
-    k = len(window)
-    out = [(1,) * k]
-    operators = tuple(table.rows[w].sign for w in window)
-    if all(operators) and operators not in out:
-        out.append(operators)
-    if result and (k <= MAX_SIGNED or (k <= MAX_SIGNED_WIDE and columns >= 3)):
-        out += [p for p in product((1, -1), repeat=k) if any(x < 0 for x in p) and p not in out]
-    return out
+def _cumulative_fits(m: Matrix, tolerance: Tolerance, r: int, order: list[int], signs: np.ndarray, nonzero: int):
+    """(held, failed, evidence) per window size k (the k nearest rows, with these signs), at once."""
+    idx = np.array(order)
+    terms = m.values[idx] * signs[:, None]  # (K, C)
+    total = np.cumsum(terms, axis=0)
+    residual = m.values[r][None, :] - total
+    known = m.known[r][None, :] & np.logical_and.accumulate(m.known[idx], axis=0)
+    allowed = margins(m.halfsteps[r][None, :] + np.cumsum(m.halfsteps[idx], axis=0),
+                      m.shown[r].astype(np.int64)[None, :] + np.cumsum(m.shown[idx].astype(np.int64), axis=0), m.decimals, tolerance)
+    holds = known & (np.abs(residual) <= allowed)
+    fails = known & ~holds
+    count = np.cumsum(m.values[idx] != 0, axis=0)
+    informative = count >= np.minimum(nonzero, np.arange(1, len(order) + 1))[:, None]
+    size = np.maximum(np.abs(m.values[r]), 10 * 10**m.decimals)[None, :]
+    chance = np.minimum((2 * allowed + 1) / (2 * size + 1), 1.0)
+    evidence = np.where(holds & informative, -np.log10(chance), 0.0).sum(axis=1)
+    return holds.sum(axis=1), fails.sum(axis=1), evidence
 
 
 def _fits(m: Matrix, tolerance: Tolerance, r: int, window: tuple[int, ...], patterns: list[tuple[int, ...]], nonzero: int):
