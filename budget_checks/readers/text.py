@@ -147,8 +147,8 @@ def _item(text: str, line: int, gaps: bool = True) -> Item:
 
 
 def _is_prose(text: str, words: int) -> bool:
-    if _BULLET.match(text):
-        return True
+    if _BULLET.match(text):  # "- basisonderwijs" labels a table row; "- De begroting is ..." is a list item
+        return text[0] in _BULLET_SIGNS or words > 12 or text.endswith(_SENTENCE_END)
     return words > _LABEL_WORDS or (words >= 6 and text.endswith(_SENTENCE_END))
 
 
@@ -159,14 +159,15 @@ def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True
     """One-line-per-row: tab-separated cells, or a label followed by numbers."""
     if (len(text.split()) if words is None else words) == 1:
         return (Cell(text, line),)  # one word: a cell of the cell-per-line layout (most lines)
-    if len(text) <= 24 and text[:1] in _SPACED_SIGNS and parse_number(text, amount=True).kind is Kind.NUMBER:
-        return (Cell(text, line),)  # one value written with a space: "- 230", "€ 1.234"
+    if _spaced_value(text):
+        return (Cell(text, line),)  # one value written with a space: "- 230", "€ 1.234", "8. 675"
     if gaps and "\t" in text:
         parts = [part.strip() for part in text.split("\t")]
         if len(parts) > 1:
             return tuple(Cell(part, line) for part in parts)
     parts = _GAPS.split(text) if gaps else [text]
-    if len(parts) > 2 and (_count_values(parts[1:]) == len(parts) - 1 or all(len(p.split()) <= 6 for p in parts)):
+    values = _count_values(parts[1:]) if len(parts) > 2 else 0
+    if len(parts) > 2 and (values == len(parts) - 1 or (values * 2 >= len(parts) - 1 and all(len(p.split()) <= 6 for p in parts))):
         return tuple(Cell(part, line) for part in parts)  # columns separated by runs of spaces
     tokens = text.split(" ")
     values: list[str] = []
@@ -197,7 +198,14 @@ def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True
 
 
 _TRAILING_MARKS = {"-", "–", "V", "N"}
-_SPACED_SIGNS = "-–+€"
+
+
+def _spaced_value(text: str) -> bool:
+    """One value that a space split in two: a sign, a euro sign or a thousands dot before it."""
+    tokens = text.split()
+    if len(tokens) != 2 or len(text) > 24:
+        return False
+    return parse_number(tokens[0], amount=True).kind is not Kind.NUMBER and parse_number(text, amount=True).kind is Kind.NUMBER
 
 
 def _lone_value(token: str) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from budget_checks.model import Cell
+from budget_checks.numbers import is_year
 from budget_checks.recognize.cells import MARKER, YEAR, is_unit_note, kind
 from budget_checks.recognize.region import columnish
 
@@ -122,7 +123,7 @@ def _candidates(cells: list[Cell], width: int, words: frozenset[str]):
     # a year in a cell of its own belongs to the label before it
     merged: list[tuple[str, list[Cell]]] = []
     for c, t, k in zip(cells, texts, kinds):
-        if k == YEAR and merged and kind(merged[-1][0].split()[-1]) != YEAR and len(merged[-1][1]) == 1:
+        if is_year(t.rstrip("* ")) and merged and kind(merged[-1][0].split()[-1]) != YEAR and len(merged[-1][1]) == 1:
             merged[-1] = (f"{merged[-1][0]} {t}", merged[-1][1] + [c])
         else:
             merged.append((t, [c]))

@@ -16,7 +16,9 @@ from itertools import product
 from budget_checks.matrix import evaluate, matrix
 from budget_checks.recognize.declared import declared
 from budget_checks.recognize.discover import column_rules
+from budget_checks.recognize.formulas import formula_relations, row_formulas
 from budget_checks.recognize.placement import apply, place_rows
+from budget_checks.recognize.rollforward import roll_forward_rules
 from budget_checks.recognize.roles import Vocabulary
 from budget_checks.recognize.structure import row_relations
 from budget_checks.rulebook import Rulebook
@@ -29,7 +31,10 @@ GENERIC_TOTAL = "ST101"
 def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: Tolerance) -> None:
     m = matrix(table)
     found = declared(table, m, book, vocab, tolerance)
-    discovered = column_rules(table, m, vocab, tolerance, found.column_sets)
+    rolled = [rule for rule in roll_forward_rules(table, vocab, tolerance)
+              if frozenset([rule.target, *(c for c, _ in rule.terms)]) not in found.column_sets]
+    taken = found.column_sets | {frozenset([rule.target, *(c for c, _ in rule.terms)]) for rule in rolled}
+    discovered = rolled + column_rules(table, m, vocab, tolerance, taken)
     code = table.rule.total.doc.code if table.rule.total else GENERIC_TOTAL
     if any(row.placement == "unplaced" for row in table.rows):
         still_open = place_rows(table, found.column_rules + discovered, tolerance)
@@ -39,10 +44,11 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
         table.alternatives.clear()
         table.convention = ""
         found = declared(table, m, book, vocab, tolerance)
-    rows = row_relations(table, m, vocab, tolerance, code, found.row_reductions)
+    stated = row_formulas(table)
+    rows = row_relations(table, m, vocab, tolerance, code, found.row_reductions + stated)
     readable = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed")]
     columns = [rule.on(r) for rule in discovered for r in readable]
-    table.relations = _one_per_place(found.relations + rows + columns)
+    table.relations = _one_per_place(found.relations + formula_relations(table, stated) + rows + columns)
 
 
 _MAX_READINGS = 64  # readings of a table's open rows, taken together, tried against its rows

@@ -44,6 +44,9 @@ class Vocabulary:
     results: frozenset[str]
     codes: frozenset[str]
     differences: frozenset[str]
+    balances: frozenset[str]
+    increases: frozenset[str]
+    decreases: frozenset[str]
     patterns: tuple[tuple[tuple[str, ...], Role], ...]  # label tokens ({year} where a year stands) -> role
     by_first: dict[str, tuple[tuple[tuple[str, ...], Role], ...]] = field(default_factory=dict)  # patterns by their first word
     year_first: tuple[tuple[tuple[str, ...], Role], ...] = ()  # patterns whose first word holds a {year}
@@ -72,7 +75,9 @@ def vocabulary(book: Rulebook) -> Vocabulary:
             by_first.setdefault(pattern[0][0], []).append(pattern)
     found = Vocabulary(
         frozenset(header), tuple(book.vocabulary.get("totals", ())), frozenset(book.vocabulary.get("results", ())),
-        frozenset(book.vocabulary.get("codes", ())), frozenset(book.vocabulary.get("differences", ())), tuple(patterns),
+        frozenset(book.vocabulary.get("codes", ())), frozenset(book.vocabulary.get("differences", ())),
+        frozenset(book.vocabulary.get("balances", ())), frozenset(book.vocabulary.get("increases", ())),
+        frozenset(book.vocabulary.get("decreases", ())), tuple(patterns),
         {word: tuple(p) for word, p in by_first.items()}, tuple(p for p in patterns if "{year}" in p[0][0]),
     )
     _CACHE[id(book)] = (book, found)
