@@ -191,6 +191,7 @@ def _stream(pre: list[Line], body: list[Line]) -> Region | None:
             labels = [Cell(" ".join(c.text.strip() for c in labels), labels[0].line, labels[0].ref)]
         rows.append(RawRow(labels, values, markers))
     _codes_back(rows)
+    _codes_front(rows)
     _operator_column(rows)
     header_cells: list[Cell] = [c for line in pre for c in line.cells if c.text.strip()]
     years = pre[-1] if pre and pre[-1].years_only else None
@@ -261,19 +262,41 @@ def _codes_back(rows: list[RawRow]) -> None:
         return int(text) if text.isdigit() and len(text) <= 3 else None
 
     codes = [code_at(i) for i in range(len(rows))]
-    data = [i for i, row in enumerate(rows) if not row.heading]
     moved: set[int] = set()
     run: list[int] = []
-    for i in data + [None]:  # type: ignore[list-item]
-        code = codes[i] if i is not None else None
-        if code is not None and run and code == codes[run[-1]] + 1:
+    for i, code in [*enumerate(codes), (None, -1)]:
+        if code is None:
+            continue  # a row without a number (a reserve under a numbered item) does not break the run
+        if run and code == codes[run[-1]] + 1:
             run.append(i)
             continue
+        if run and i is not None and codes[run[-1]] + 1 in codes[i + 1 : i + 4]:
+            continue  # a small amount (50) between numbered rows: the run goes on after it
         if len(run) >= 2:
             moved.update(run)
-        run = [i] if code is not None else []
+        run = [i] if i is not None else []
     for i in sorted(moved):
         rows[i + 1].labels.insert(0, rows[i].values.pop())
+
+
+def _codes_front(rows: list[RawRow]) -> None:
+    """`Ruimtelijke ontwikkeling | 1 | 12.395 | ...`: a first value that numbers the rows (1, 2, 3, ...)
+    over at least three rows belongs to the label, not to the amounts."""
+    data = [r for r in rows if not r.heading and r.values]
+    firsts = [_small_integer(r.values[0].text) for r in data]
+    numbered = [(r, n) for r, n in zip(data, firsts) if n is not None]
+    if len(numbered) < 3 or len(numbered) * 2 < len(data):
+        return
+    sequence = [n for _, n in numbered]
+    if any(b != a + 1 for a, b in zip(sequence, sequence[1:])):
+        return
+    for row, _ in numbered:
+        row.labels.append(row.values.pop(0))
+
+
+def _small_integer(text: str) -> int | None:
+    t = text.strip().rstrip(".")
+    return int(t) if t.isdigit() and len(t) <= 3 else None
 
 
 def _code_like(text: str) -> bool:
@@ -332,6 +355,9 @@ def _positional(pre: list[Line], body: list[Line]) -> Region | list[Region] | No
     first = next((j for j in range(width_all) if value_at[j] > text_at[j]), None)
     if first is None:
         return None
+    numbers = [_small_integer(line.cells[first].text) for line in data if first < len(line.cells) and line.cells[first].text.strip()]
+    if len(numbers) >= 3 and None not in numbers and all(b == a + 1 for a, b in zip(numbers, numbers[1:])):
+        first += 1  # a column that numbers the rows (1, 2, 3, ...) belongs to the labels
     inner = next((j for j in range(first + 1, width_all) if text_at[j] > value_at[j] and text_at[j] * 2 >= len(data)), None)
     if inner is not None and any(value_at[j] for j in range(inner, width_all)):
         # a column of labels in the middle: two tables side by side (activa left, passiva right)

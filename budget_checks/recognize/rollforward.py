@@ -105,8 +105,8 @@ def _readings(row, n: int, columns: list[int]) -> list[dict[int, int]]:
     if row.placement not in ("unplaced", "ambiguous") or not row.loose or len(row.loose) > n:
         return []
     amounts = [_amount(c.text) for c in row.loose]
-    if any(a is None for a in amounts):
-        return []
+    if any(a is None for a in amounts) or sum(1 for a in amounts if a) < 2:
+        return []  # an unreadable row, or one with too little in it to say anything
     out = []
     for spots in combinations(range(n), len(amounts)):
         values = dict.fromkeys(range(n), 0)

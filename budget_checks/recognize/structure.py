@@ -74,7 +74,7 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
             _parse(table, m, vocab, tolerance, rows, headings, known, False, relaxed, labels, memo)
             if len(known) == before:
                 break
-    return [rel for f in known[len(given):] for rel in _relations(table, m, f, code)]
+    return [rel for f in known[len(given):] for rel in _relations(table, m, f, code, vocab)]
 
 
 def _headings(table: Table) -> dict[int, str]:
@@ -270,8 +270,10 @@ def _opened_by(table: Table, r: int, stack: list[int], headings: dict[int, str])
     return None
 
 
-def _relations(table: Table, m: Matrix, f: _Found, code: str) -> list[Relation]:
+def _relations(table: Table, m: Matrix, f: _Found, code: str, vocab: Vocabulary) -> list[Relation]:
     label = table.rows[f.target].label or "(rij zonder naam)"
+    if not f.labelled and (is_total_label(table.rows[f.target].label, vocab) or not table.rows[f.target].label.strip()):
+        f = _Found(f.target, f.window, f.signs, f.fit, True)  # found by its numbers first, named a total by its label
     if all(s > 0 for s in f.signs):
         holds = f"{label} = som van {len(f.window)} rij{'en' if len(f.window) > 1 else ''}"
     else:
