@@ -156,20 +156,25 @@ def _choose(table: Table, m: Matrix, identity: IdentityRule, per_alternative: li
         if not per_alternative:
             return None
     fits = []
+    known = None
     for relations in per_alternative:
         e = evaluate(relations, m, tolerance)
         fits.append(e.known & (np.abs(e.residual) <= e.allowed))
+        known = e.known
     score = [float(f.sum()) for f in fits]
     stated = stated_alternative(table, identity)
     if stated is not None and stated < len(score):
         score[stated] += 0.5
     chosen = int(np.argmax(score))
+    unfit = _unfit(per_alternative[chosen], fits[chosen], known)
     code = identity.doc.code
     if table.alternatives.get(code) is None:
         table.alternatives[code] = chosen
         text = identity.alternatives[chosen].text.replace("==", "=")
         table.convention = "; ".join(x for x in (table.convention, text) if x and text not in table.convention)
     for i, relation in enumerate(per_alternative[chosen]):
+        if relation.target[1 if _per_row(relation) else 0] in unfit:
+            continue
         other = ""
         if not fits[chosen][i]:
             for a, f in enumerate(fits):
@@ -180,3 +185,19 @@ def _choose(table: Table, m: Matrix, identity: IdentityRule, per_alternative: li
             relation = Relation(relation.code, relation.target, relation.terms, relation.holds, relation.source, relation.evidence, other)
         out.relations.append(relation)
     return chosen
+
+
+def _per_row(relation: Relation) -> bool:
+    """A relation between columns of one row (else between rows of one column)."""
+    return all(t.row == relation.target[0] for t in relation.terms)
+
+
+def _unfit(relations: list[Relation], fits: np.ndarray, known: np.ndarray | None) -> set[int]:
+    """Columns (of a relation between columns) or rows (of one between rows) where the roles do not
+    fit the numbers: the convention that fits best still fails on more than one in five places.
+    The header or the labels were read wrongly there; their identity is not the table's."""
+    places: dict[int, list[bool]] = {}
+    for relation, fit, k in zip(relations, fits, known if known is not None else fits):
+        if k:
+            places.setdefault(relation.target[1 if _per_row(relation) else 0], []).append(bool(fit))
+    return {place for place, seen in places.items() if len(seen) >= 3 and len(seen) - sum(seen) > max(1, len(seen) // 5)}
