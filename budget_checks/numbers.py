@@ -213,3 +213,14 @@ def strip_unit(text: str) -> tuple[str, Unit | None]:
     unit, (start, end) = found
     rest = (text[:start] + text[end:]).strip(" \t-–:,")
     return " ".join(rest.split()), unit
+
+
+UNIT_REMAINS = re.compile(r"\s*\((?:[^()]*(?:€|bedragen|euro|\bx\b)[^()]*)\)?\s*$|\s+bedragen\b.*$", re.IGNORECASE)
+
+
+def unit_problem(label: str) -> str:
+    """The fragment of a label that states a unit this module does not understand, or ''."""
+    if label and re.search(r"€|bedragen|euro|\bx\s*\d", label, re.IGNORECASE) and find_unit(label) is None:
+        fragment = UNIT_REMAINS.search(label)
+        return fragment.group(0).strip() if fragment else label
+    return ""

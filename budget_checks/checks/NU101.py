@@ -9,7 +9,7 @@ DOC = RuleDoc(
     code="NU101",
     name="malformed-amount",
     severity=Severity.ERROR,
-    summary="A cell in an amount column is not a well-formed number (-3..305, 49.72, 360.ooo).",
+    summary="A cell in an amount column is not a well-formed amount (-3..305, 49.72, 360.ooo; a decimal among whole amounts).",
     why="A malformed amount cannot be checked and is often a typing error that the published page will show as is.",
     example="Doel 1.1.2   5.759.571 | 3.970.829 | 1.788.742 | 1.788.742 -> 1.788.7 42 or 360.ooo",
     fix="Correct the cell in the source system: digits with dots between groups of three, a minus sign in front.",
@@ -24,9 +24,21 @@ SCOPE = "rows:amounts"  # what the rule looks at, for the evaluated count
 
 def check(context):
     for document, table in context.tables(layout="amounts"):
+        whole = bool(table.rule.columns) and _decimals(table) == 1  # one decimal among whole amounts is a slip
         for row in table.rows:
             if row.placement not in ("given", "placed"):
                 continue
             for column, parsed in enumerate(row.parsed):
-                if parsed is not None and parsed.kind is Kind.MALFORMED:
+                if parsed is None:
+                    continue
+                if parsed.kind is Kind.MALFORMED:
                     yield at_table(DOC.code, DOC.severity, document, table, row, column, text=parsed.text, reason=parsed.reason)
+                elif whole and parsed.kind is Kind.NUMBER and parsed.amount is None and not parsed.percent and table.columns[column].role:
+                    yield at_table(DOC.code, DOC.severity, document, table, row, column, text=parsed.text,
+                                   reason="not a whole number in the table's unit")
+
+
+def _decimals(table) -> int:
+    """How many numbers of the table are not whole (a table in millions shows them everywhere)."""
+    return sum(1 for row in table.rows if row.placement in ("given", "placed")
+               for p in row.parsed if p is not None and p.kind is Kind.NUMBER and p.amount is None and not p.percent)

@@ -59,6 +59,8 @@ def detect_format(name: str, data: bytes) -> str:
     lines = [line for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
     if _is_markdown(lines):
         return "markdown"
+    if _EXTENSIONS.get(suffix) != "csv" and sum(1 for line in lines if line.count("|") >= 2) >= 2:
+        return "text"  # pipe rows without Markdown's frame: commas in them are decimal commas
     if _EXTENSIONS.get(suffix) == "csv" or _is_delimited(lines):
         return "csv"
     return "markdown" if _EXTENSIONS.get(suffix) == "markdown" else "text"

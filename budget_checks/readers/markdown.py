@@ -21,6 +21,7 @@ from budget_checks.model import Cell, Page, Row
 from budget_checks.numbers import Kind, parse_number
 from budget_checks.readers.assemble import Line, Piece, assemble, trim_row
 from budget_checks.readers.limits import check_text_page
+from budget_checks.readers.pipes import pipe_rows
 from budget_checks.readers.text import decode
 
 _ROW = re.compile(r"^\s*\|(.*)\|\s*$")
@@ -34,11 +35,18 @@ def read_markdown(data: bytes, path: str) -> Page:
     text = decode(data, path)
     check_text_page(text)  # lines, line length and cells within limits before splitting
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    loose = pipe_rows([(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()])  # pipes outside Markdown tables
     pieces: list[Piece] = []
     i = 0
     while i < len(lines):
         if _table_starts(lines, i):
             i = _table(lines, i, pieces)
+            continue
+        if i + 1 in loose:
+            cells = loose[i + 1]
+            if cells is not None:
+                pieces.append(Row(tuple(Cell(_plain(c), i + 1) for c in cells), positional=True))
+            i += 1
             continue
         text = _plain(lines[i])
         if text:

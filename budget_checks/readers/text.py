@@ -166,9 +166,12 @@ def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True
         if len(parts) > 1:
             return tuple(Cell(part, line) for part in parts)
     parts = _GAPS.split(text) if gaps else [text]
-    values = _count_values(parts[1:]) if len(parts) > 2 else 0
-    if len(parts) > 2 and (values == len(parts) - 1 or (values * 2 >= len(parts) - 1 and all(len(p.split()) <= 6 for p in parts))):
-        return tuple(Cell(part, line) for part in parts)  # columns separated by runs of spaces
+    if len(parts) > 2:
+        values = _count_values(parts[1:])
+        short = all(len(p.split()) <= 6 for p in parts)
+        headings = values == 0 and not _is_value(parts[0].strip()) and short  # a header: labels apart
+        if values == len(parts) - 1 or headings or (values * 2 >= len(parts) - 1 and short):
+            return tuple(Cell(part, line) for part in parts)  # columns separated by runs of spaces
     tokens = text.split(" ")
     values: list[str] = []
     numbers = 0

@@ -13,8 +13,8 @@ import re
 from collections import Counter
 
 from budget_checks.model import Cell, Page
-from budget_checks.numbers import Unit, find_unit, strip_unit
-from budget_checks.recognize.cells import OPERATORS, YEAR, is_unit_note, kind, parsed
+from budget_checks.numbers import Unit, find_unit, strip_unit, unit_problem
+from budget_checks.recognize.cells import OPERATORS, YEAR, is_sentence, is_unit_note, kind, parsed
 from budget_checks.recognize.header import Header, fit, fit_positional, plain_name
 from budget_checks.recognize.region import RawRow, Region
 from budget_checks.recognize.roles import Role, Vocabulary, is_total_label, norm, roles_of
@@ -48,15 +48,22 @@ def build(region: Region, page: Page, index: int, book: Rulebook, vocab: Vocabul
 
 
 def _title(region: Region, header: Header, context: list[str]) -> tuple[Cell | None, str]:
-    candidates = [c for c in region.above if c.text.strip() and not is_unit_note(c.text)]
-    candidates += [c for c in header.unused if c.text.strip() and not is_unit_note(c.text) and kind(c.text) != YEAR and len(c.text.split()) >= 2]
+    candidates = [c for c in region.above if c.text.strip() and not is_sentence(c.text) and _named(c.text)]
+    if not candidates:
+        candidates = [c for c in header.unused if c.text.strip() and not is_unit_note(c.text) and kind(c.text) != YEAR and len(c.text.split()) >= 2]
     if candidates:
-        cell = candidates[0]
+        cell = candidates[-1] if region.above and candidates[-1] in region.above else candidates[0]  # the nearest line above
         return cell, _clean_title(cell.text)
     for text in reversed(context):
         if text.strip():
             return None, _clean_title(text)
     return None, ""
+
+
+def _named(text: str) -> bool:
+    """A line that names something besides a unit ("Meerjarenraming (x € 1.000)", not "(bedragen x € 1.000)")."""
+    rest = strip_unit(text)[0] if find_unit(text) else text
+    return bool(set(norm(rest).split()) - {"bedragen", "x", "in", "van", "de", "het"})
 
 
 def _clean_title(text: str) -> str:
@@ -65,12 +72,17 @@ def _clean_title(text: str) -> str:
 
 def _unit(region: Region, header: Header, title: str) -> tuple[Unit | None, str]:
     texts = [c.text for c in region.above] + [c.text for c in header.cells] + [c.text for c in header.unused]
+    texts += [c.text for line in region.header for c in line]  # a unit in the corner cell of the header
     texts += [c.text for c in region.below]
     texts += [c.text for raw in region.rows[:1] for c in raw.labels]  # a unit in the corner cell
     for text in texts:
         found = find_unit(text)
         if found:
             return found[0], text
+    for text in [title, *texts]:
+        problem = unit_problem(text)
+        if problem:
+            return None, problem
     return None, ""
 
 

@@ -119,9 +119,14 @@ def regions(block: Block, words: frozenset[str], is_total=lambda label: False) -
             body.pop()
             i -= 1
         found = _positional(pre, body) if body[0].positional else _stream(pre, body)
+        below: list[Cell] = []
+        if i < len(lines) and is_unit_line(lines[i]):  # a note of the unit right under the table
+            below = [c for c in lines[i].cells if c.text.strip()]
+            i += 1
         for region in found if isinstance(found, list) else [found]:
             if region is not None:
-                region.items = ((pre or body)[0].start, body[-1].end)
+                region.items = ((pre or body)[0].start, (lines[i - 1].end if below else body[-1].end))
+                region.below = below
                 out.append(region)
     return out
 
@@ -344,15 +349,18 @@ def _positional(pre: list[Line], body: list[Line]) -> Region | list[Region] | No
     value_at = [0] * width_all
     text_at = [0] * width_all
     marker_at = [0] * width_all
+    code_at = [0] * width_all
     for line in data:
         for j, k in enumerate(line.kinds):
             if k in (VALUE, YEAR):
                 value_at[j] += 1
-            elif k in (TEXT, CODE):
+            elif k == TEXT:
                 text_at[j] += 1
+            elif k == CODE:
+                code_at[j] += 1
             elif k == MARKER:
                 marker_at[j] += 1
-    first = next((j for j in range(width_all) if value_at[j] > text_at[j]), None)
+    first = next((j for j in range(width_all) if value_at[j] > text_at[j] + code_at[j]), None)
     if first is None:
         return None
     numbers = [_small_integer(line.cells[first].text) for line in data if first < len(line.cells) and line.cells[first].text.strip()]
@@ -377,8 +385,9 @@ def _positional(pre: list[Line], body: list[Line]) -> Region | list[Region] | No
         markers = [cells[j] for j in range(first, len(cells)) if j not in columns and kind(cells[j].text) == MARKER]
         rows.append(RawRow(labels, values, markers, positional=True))
     _damaged(rows)
-    header = [line.cells for line in pre if line.cells]
-    above: list[Cell] = []
+    # rows of cells above the body are its header; loose lines above them are titles and notes
+    above: list[Cell] = [c for line in pre if not line.positional for c in line.cells if c.text.strip()]
+    header = [line.cells for line in pre if line.positional and line.cells]
     while header and sum(1 for c in header[0] if c.text.strip()) == 1 and len(header) > 1:
         above += [c for c in header.pop(0) if c.text.strip()]
     return Region(above, header, rows, len(columns), True, columns_at=columns)

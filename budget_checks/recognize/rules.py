@@ -15,7 +15,7 @@ from functools import lru_cache
 from budget_checks.recognize.glued import decode_glued, glued_row, glued_tail
 from budget_checks.recognize.hierarchy import nest_rows
 from budget_checks.model import Cell, Page, Prose, Row
-from budget_checks.numbers import Kind, Parsed, Unit, find_unit, is_year, parse_number, strip_unit
+from budget_checks.numbers import UNIT_REMAINS, Kind, Parsed, Unit, find_unit, is_year, parse_number, strip_unit, unit_problem
 from budget_checks.recognize.placement import place_rows
 from budget_checks.rulebook import Rulebook, TableRule
 from budget_checks.tables import PART, SUBTOTAL, TOTAL, Column, PageTables, Table, TableRow, Unrecognised
@@ -156,10 +156,7 @@ def _title_above(entries: list[Entry], pos: int, rule: TableRule) -> str:
 
 
 def _unit_problem(label: str) -> str:
-    if label and re.search(r"€|bedragen|euro|\bx\s*\d", label, re.IGNORECASE) and find_unit(label) is None:
-        fragment = _UNIT_REMAINS.search(label)
-        return fragment.group(0).strip() if fragment else label
-    return ""
+    return unit_problem(label)
 
 
 @lru_cache(maxsize=1 << 16)  # the same labels and cells recur on every page
@@ -169,7 +166,7 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w'/()%€.+-]+", " ", text).split())
 
 
-_UNIT_REMAINS = re.compile(r"\s*\((?:[^()]*(?:€|bedragen|euro|\bx\b)[^()]*)\)?\s*$|\s+bedragen\b.*$", re.IGNORECASE)
+_UNIT_REMAINS = UNIT_REMAINS
 
 
 def _is_title(text: str, rule: TableRule) -> bool:

@@ -11,8 +11,9 @@ including reserve additions), so they are neither checked nor read as rows of
 a table, nor reported as tables that were not recognised.
 
 A widget is a short label followed by exactly one amount written with a euro
-sign and optionally a percentage, in cells of its own (cell per line) or as
-one row of two or three cells.
+sign and a percentage (its share), in cells of its own (cell per line) or as
+one row of three cells. A label and a euro amount without a share is a row of
+a small table (`Begroot € 48.660.137`), and read as one.
 """
 
 from __future__ import annotations
@@ -40,9 +41,9 @@ def _one_widget(entries: Sequence, pos: int) -> int:
     entry = entries[pos]
     if entry.prose:
         return 0
-    if len(entry.cells) in (2, 3):  # label, amount, share in one row
-        label, amount, *share = entry.cells
-        return 1 if _label(label) and _euros(amount) and all(_share(c) for c in share) else 0
+    if len(entry.cells) == 3:  # label, amount, share in one row
+        label, amount, share = entry.cells
+        return 1 if _label(label) and _euros(amount) and _share(share) else 0
     if len(entry.cells) != 1 or pos + 1 >= len(entries):
         return 0
     amount = entries[pos + 1]
@@ -51,7 +52,7 @@ def _one_widget(entries: Sequence, pos: int) -> int:
     share = entries[pos + 2] if pos + 2 < len(entries) else None
     if share is not None and not share.prose and len(share.cells) == 1 and _share(share.cells[0]):
         return 3
-    return 2
+    return 0  # a label and an amount without a share is a row of a table, not a box
 
 
 def _label(cell: Cell) -> bool:
