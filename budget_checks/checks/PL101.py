@@ -26,6 +26,8 @@ SCOPE = "rows:amounts"  # what the rule looks at, for the evaluated count
 def check(context):
     for document, table in context.tables(layout="amounts"):
         for row in table.rows:
-            if row.placement == "ambiguous":
+            # ambiguous, or placed where every reading satisfies the table's relations (which column holds
+            # which figure is still open, though the checks do not depend on it)
+            if row.placement == "ambiguous" or (row.placement == "placed" and row.candidates > 1):
                 yield at_table(DOC.code, DOC.severity, document, table, row, values=len(row.loose),
                                columns=len(table.columns), candidates=row.candidates)

@@ -8,7 +8,7 @@ DOC = RuleDoc(
     code="TB001",
     name="table-not-recognised",
     severity=Severity.WARNING,
-    summary="A block of numbers looks like a table, but no rule module recognises it, so it was not checked.",
+    summary="A block of numbers looks like a table, but nothing could be checked in it: no family, total or relation was found.",
     why="A validator that silently skips a table is worse than none: a reader would take the silence for approval.",
     example="""Meerjarenraming
 Rekening 2024 | Begroting 2025 | Begroting 2026
@@ -24,7 +24,19 @@ SCOPE = "pages"  # what the rule looks at, for the evaluated count
 
 
 def check(context):
+    """Runs after every other rule module: a table that none of them checked is reported too."""
     for doc in context.documents:
         for page in doc.pages:
             for block in page.unrecognised:
                 yield at_page(DOC.code, DOC.severity, doc.path, page.page, line=block.line, cell=block.ref, start=" / ".join(block.first_lines[:3]))
+            for table in page.tables:
+                if table.evaluated == 0 and table.rule.layout == "amounts":
+                    cell = table.title_cell or (table.rows[0].label_cell if table.rows else None)
+                    yield at_page(DOC.code, DOC.severity, doc.path, page.page, line=table.line, cell=cell.ref if cell else None,
+                                  start=" / ".join(_first_lines(table)))
+
+
+def _first_lines(table) -> list[str]:
+    lines = [table.title] if table.title else []
+    lines += [" | ".join([row.label, *(c.text for c in row.cells if c is not None)]) for row in table.rows[:2]]
+    return lines[:3]

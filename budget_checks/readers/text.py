@@ -222,8 +222,9 @@ def _lone_value(token: str) -> bool:
 
 
 def _is_value(token: str) -> bool:
+    """A number, a dash, or what is meant as one (`360.ooo`, `49.72`: a finding later, a cell now)."""
     parsed = parse_number(token, amount=True)
-    return parsed.kind is Kind.NUMBER or token in {"-", "–"}
+    return parsed.kind in (Kind.NUMBER, Kind.MALFORMED) or token in {"-", "–"}
 
 
 def _count_values(parts: list[str]) -> int:

@@ -15,6 +15,7 @@ from collections import Counter
 from budget_checks.model import Cell, Page
 from budget_checks.numbers import Unit, find_unit, strip_unit, unit_problem
 from budget_checks.recognize.cells import OPERATORS, YEAR, is_sentence, is_unit_note, kind, parsed
+from budget_checks.recognize.glued import GLUED
 from budget_checks.recognize.header import Header, fit, fit_positional, plain_name
 from budget_checks.recognize.region import RawRow, Region
 from budget_checks.recognize.roles import Role, Vocabulary, is_total_label, norm, roles_of
@@ -197,6 +198,8 @@ def _typed_row(raw: RawRow, width: int) -> TableRow:
     label = raw.label
     if raw.heading:
         return TableRow(label, "heading", (None,) * width, (None,) * width, label_cell, placement="heading")
+    if raw.glued is not None and not raw.values:
+        return TableRow(label, PART, (None,) * width, (None,) * width, label_cell, placement=GLUED, loose=(raw.glued,))
     values = raw.values
     if raw.positional or len(values) == width:
         cells = tuple(values[:width]) + (None,) * max(0, width - len(values))

@@ -30,6 +30,7 @@ class Declared:
     column_sets: set[frozenset[int]]  # columns tied by a declared relation (discovery leaves them alone)
     row_reductions: list[tuple[int, tuple[int, ...], tuple[int, ...]]]  # (target row, rows, signs): for the structure
     column_rules: list[ColumnRule] = field(default_factory=list)  # the chosen convention per band, for placement
+    conventions: list[list[list[ColumnRule]]] = field(default_factory=list)  # per identity: every convention's rules
 
 
 def declared(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, tolerance: Tolerance) -> Declared:
@@ -76,6 +77,8 @@ def _by_columns(table: Table, m: Matrix, identity: IdentityRule, tolerance: Tole
                 rules[a].append(ColumnRule(identity.doc.code, band[target.name], tuple(terms), alternative.text.replace("==", "="), "declared"))
                 if a == 0:
                     out.column_sets.add(frozenset([band[target.name], *(c for c, _ in terms)]))
+    if any(rules):
+        out.conventions.append([mine for mine in rules if mine])
     per_alternative = [[rule.on(r) for rule in mine for r in rows] for mine in rules]
     chosen = _choose(table, m, identity, per_alternative, tolerance, out)
     if chosen is not None:

@@ -1,136 +1,130 @@
-"""Decode rows whose numbers a bad extraction glued together.
+"""Rows whose numbers a bad extraction glued together.
 
     Programma 21.2346785561.200   =   Programma 2 | 1.234 | 678 | 556 | 1.200
 
-Amounts with dots between groups of three can be told apart even without
-spaces, but not always uniquely: `6785561.200` is `678 | 556 | 1.200` or
-`6 | 785 | 561.200`, and the row's own number may have lost its space too.
-Every reading of the glued tail as the row's number plus one well-formed
-amount per column is scored by the table's identities (as placement scores
-rows that lost empty cells); the reading that satisfies most identities wins
-when it is the only one. Otherwise the row is marked `glued` and reported
-(NU102) instead of guessed.
+Amounts with dots between groups of three can be told apart even without spaces,
+but not always uniquely: `6785561.200` is `678 | 556 | 1.200` or `6 | 785 | 561.200`,
+and the row's own number may have lost its space too. Every reading of the glued tail
+as the row's number plus one well-formed amount per column is scored by the table's
+relations between columns (in any sign convention its family allows); the reading
+that satisfies most of them wins when it is the only one (or the only one that leaves
+the label as it is: a row number is taken from the digits only when the arithmetic
+asks for it). Otherwise the row stays
+marked `glued` and is reported (NU102) instead of guessed. A header glued the same
+way (`Rekening 2017Begroting 2018`) is cut after each year.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from budget_checks.model import Cell
 from budget_checks.numbers import parse_number
-from budget_checks.tables import Table, TableRow
+from budget_checks.recognize.discover import ColumnRule
+from budget_checks.recognize.placement import score_values
+from budget_checks.tables import Table
 from budget_checks.tolerance import Tolerance
 
-
-GLUED = "glued"  # placement of a row whose glued numbers could not be decoded uniquely
-_TAIL = re.compile(r"^(?P<label>.*?\D)?(?P<tail>-?\d[\d.]*\d)$", re.DOTALL)
+GLUED = "glued"  # kind of a cell of glued values, and placement of a row not decoded
+_TAIL = re.compile(r"^(?P<label>.*[^\d\s.,\-])\s?(?P<tail>-?\d[\d.\-]*\d)$", re.DOTALL)
 _AMOUNT = re.compile(r"-?(?:0|[1-9]\d{0,2}(?:\.\d{3})*)")
-_CODE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")  # a row's own number: 2, 1.2, 1.2.3
-_MIN_TAIL = 5
+_CODE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}")  # a row's own number: 2, 1.2, 1.2.3
+_MIN_DIGITS = 5
 _MAX_READINGS = 5_000
+_GLUED_YEAR = re.compile(r"(?<=\D(?:19|20)\d\d)(?=[^\d\s\-/–)*])")  # "2017Begroting": a cut after the year
 
 
-def glued_tail(text: str, columns: int) -> str | None:
-    """The digits at the end of a row label that has no values: perhaps its values, glued.
-
-    At least one digit per column; a plain run such as `21141113` may be glued too
-    (`Programma 2` | 114 | 1 | 113), and a row must not vanish because it looks like a label."""
+def split_glued(text: str) -> tuple[str, str] | None:
+    """(label, glued values) of a cell that is a label with digits run together at its end."""
     match = _TAIL.match(text.strip())
-    if not match or len(match["tail"]) < _MIN_TAIL or not match["label"] or not match["label"].strip():
+    if not match or sum(ch.isdigit() for ch in match["tail"]) < _MIN_DIGITS:
         return None
-    if sum(ch.isdigit() for ch in match["tail"]) < columns:
+    label = match["label"].strip()
+    if not any(ch.isalpha() for ch in label) or re.search(r"(?:19|20)\d\d$", label):
         return None
-    return match["tail"]
+    return label, match["tail"]
 
 
-def glued_row(label: Cell, table: Table) -> TableRow:
-    """A row whose values are still glued to its label; `decode_glued` reads it."""
-    n = len(table.columns)
-    return TableRow(label.text, "part", (None,) * n, (None,) * n, label, placement=GLUED, loose=(label,))
+def split_glued_header(text: str) -> list[str] | None:
+    """`Rekening 2017Begroting 2018Begroting 2019`: the labels of a header glued into one cell."""
+    parts = [p for p in _GLUED_YEAR.split(text) if p.strip()]
+    return parts if len(parts) >= 3 else None
 
 
-def decode_glued(table: Table, tolerance: Tolerance, role_of) -> None:
-    """Decode every glued row of the table, or leave it marked with the number of readings."""
-    n = len(table.columns)
-    for row in table.rows:
-        if row.placement != GLUED:
-            continue
-        cell = row.label_cell
-        head, tail = _split(cell.text)
-        readings = _readings(head, tail, n)
-        if readings:
-            scored = [(_row_score(table, [parse_number(a, amount=True).amount for a in amounts], tolerance), label, amounts)
-                      for label, amounts in readings]
-            best = max(score for score, _, _ in scored)
-            readings = [(label, amounts) for score, label, amounts in scored if score == best]
-        row.candidates = len(readings)
-        if len(readings) != 1:
-            continue
-        label, amounts = readings[0]
-        cells = tuple(Cell(a, cell.line, cell.ref) for a in amounts)
-        row.label = label
-        row.role = role_of(label)
-        row.label_cell = Cell(label, cell.line, cell.ref)
-        row.loose = cells
-        row.cells = cells
-        row.parsed = tuple(parse_number(a, amount=True) for a in amounts)
-        row.placement = "placed"
-
-
-def _split(text: str) -> tuple[str, str]:
-    match = _TAIL.match(text.strip())
-    return (match["label"] or "").rstrip(), match["tail"]
-
-
-def _readings(head: str, tail: str, n: int) -> list[tuple[str, tuple[str, ...]]]:
+def readings(label: str, tail: str, n: int) -> list[tuple[str, tuple[str, ...]]]:
     """(label, amounts) for every way to read the tail as an optional row number and n amounts."""
     out: list[tuple[str, tuple[str, ...]]] = []
-    starts = [0] + [m.end() for m in (_CODE.fullmatch(tail[:k]) for k in range(1, min(len(tail), 12))) if m]
+    starts = [0] + [k for k in range(1, min(len(tail), 12)) if _CODE.fullmatch(tail[:k]) and tail[k] != "."]
     for start in starts:
         code = tail[:start]
-        separator = " " if head and not head.endswith(" ") else ""
-        label = (head + separator + code).strip() if code else head.strip()
+        name = f"{label} {code}" if code else label
         for amounts in _amounts(tail[start:], n):
-            out.append((label, amounts))
+            out.append((name, amounts))
             if len(out) > _MAX_READINGS:
                 return out
     return out
 
 
-def _amounts(text: str, n: int) -> list[tuple[str, ...]]:
+def width_of(tails: list[str], most: int = 12) -> int:
+    """The number of columns that reads the most glued rows (then the most of them one way only)."""
+    best, width = (0, 0), 0
+    for n in range(2, most + 1):
+        counts = [len(_amounts(tail, n)) for tail in tails]
+        score = (sum(1 for c in counts if c), sum(1 for c in counts if c == 1))
+        if score > best:
+            best, width = score, n
+    return width
+
+
+@lru_cache(maxsize=1 << 12)
+def _amounts(text: str, n: int) -> tuple[tuple[str, ...], ...]:
     if n == 0:
-        return [()] if not text else []
+        return ((),) if not text else ()
+    if len(text) < n:
+        return ()
     out = []
     for end in range(1, len(text) + 1):
         if _AMOUNT.fullmatch(text[:end]) and (end == len(text) or text[end] != "."):
             for rest in _amounts(text[end:], n - 1):
                 out.append((text[:end], *rest))
-    return out
+                if len(out) > _MAX_READINGS:
+                    return tuple(out)
+    return tuple(out)
 
 
-def _row_score(table: Table, values: list[int | None], tolerance: Tolerance) -> int:
-    keys = {c.key: i for i, c in enumerate(table.columns)}
-    groups = table.groups()
-    score = 0
-    for rule in table.rule.identities:
-        for identity in rule.alternatives:
-            if not all(t.name in keys or t.name in groups for t in identity.terms):
-                continue
-            try:
-                residual = identity.residual(lambda k: _need(values[keys[k]]), groups)
-            except _Missing:
-                continue
-            if tolerance.holds(residual, identity.operand_count(groups)):
-                score += 1
-                break
-    return score
-
-
-class _Missing(Exception):
-    pass
-
-
-def _need(value: int | None) -> int:
-    if value is None:
-        raise _Missing
-    return value
+def decode_glued(table: Table, rule_sets: list[list[list[ColumnRule]]], tolerance: Tolerance) -> bool:
+    """Decode the table's glued rows. `rule_sets`: relations between columns, each as its sign
+    conventions (lists of rules) of which the best-fitting one counts. True when a row was decoded."""
+    n = len(table.columns)
+    decoded = False
+    for row in table.rows:
+        if row.placement != GLUED or not row.loose:
+            continue
+        cell = row.loose[0]
+        options = readings(row.label, cell.text, n)
+        if len(options) > _MAX_READINGS:
+            row.candidates = len(options)
+            continue
+        scored = []
+        for name, amounts in options:
+            values = [parse_number(a, amount=True).amount for a in amounts]
+            score = sum(max((score_values(values, [1] * n, rules, tolerance)[0] for rules in alternatives), default=0)
+                        for alternatives in rule_sets)
+            scored.append((score, name, amounts))
+        best = max((s for s, _, _ in scored), default=0)
+        winners = [(name, amounts) for s, name, amounts in scored if s == best]
+        plain = [(name, amounts) for name, amounts in winners if name == row.label]
+        if len(winners) > 1 and len(plain) == 1:
+            winners = plain  # a row number glued to the amounts only when the arithmetic says so
+        row.candidates = len(winners)
+        if len(winners) != 1:
+            continue
+        name, amounts = winners[0]
+        row.label = name
+        row.label_cell = Cell(name, row.label_cell.line, row.label_cell.ref)
+        row.cells = tuple(Cell(a, cell.line, cell.ref) for a in amounts)
+        row.parsed = tuple(parse_number(a, amount=True) for a in amounts)
+        row.placement = "placed"
+        decoded = True
+    return decoded

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from budget_checks.model import Cell, Page, Prose, Row
+from budget_checks.model import Cell, Page, Prose
 from budget_checks.recognize.cells import CODE, MARKER, OPERATORS, TEXT, VALUE, YEAR, is_sentence, is_unit_note, kind
+from budget_checks.recognize.glued import GLUED, split_glued, split_glued_header
 from budget_checks.recognize.widgets import widget_length
 
 
@@ -38,10 +39,14 @@ class Line:
         return sum(1 for k in self.kinds if k == VALUE)
 
     @property
+    def glued(self) -> bool:
+        return GLUED in self.kinds
+
+    @property
     def lead(self) -> int:
         """Cells before the first value (its label, and what stands above it)."""
         for i, k in enumerate(self.kinds):
-            if k in (VALUE, YEAR):
+            if k in (VALUE, YEAR, GLUED):
                 return i
         return len(self.kinds)
 
@@ -147,20 +152,38 @@ def _stream_lines(stream: list[tuple[int, Cell]]) -> list[Line]:
     start = stream[0][0]
     last = start
     seen_value = False
-    for index, cell in stream:
-        k = kind(cell.text)
-        if k in (TEXT, CODE) and seen_value:
+    for index, cell, k in _unglued(stream):
+        if k in (TEXT, CODE, GLUED) and seen_value:
             out.append(Line(cells, kinds, False, start, last + 1, stream=True))
             cells, kinds, start, seen_value = [], [], index, False
         if k == MARKER and not seen_value and cell.text.strip() not in OPERATORS:
             k = TEXT  # "N/V" above a column is a heading; an operator (+, -/-) stays one
         cells.append(cell)
         kinds.append(k)
-        seen_value = seen_value or k in (VALUE, YEAR)
+        seen_value = seen_value or k in (VALUE, YEAR, GLUED)
         last = index
     if cells:
         out.append(Line(cells, kinds, False, start, last + 1, stream=True))
     return out
+
+
+def _unglued(stream: list[tuple[int, Cell]]):
+    """(index, cell, kind) of the stream, a label with glued values cut into the label and the
+    values, a glued header into its labels."""
+    for index, cell in stream:
+        k = kind(cell.text)
+        if k == TEXT:
+            glued = split_glued(cell.text)
+            if glued is not None:
+                yield index, Cell(glued[0], cell.line, cell.ref), TEXT
+                yield index, Cell(glued[1], cell.line, cell.ref), GLUED
+                continue
+            header = split_glued_header(cell.text)
+            if header is not None:
+                for part in header:
+                    yield index, Cell(part, cell.line, cell.ref), TEXT
+                continue
+        yield index, cell, k
 
 
 def is_unit_line(line: Line) -> bool:

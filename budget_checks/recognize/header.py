@@ -13,6 +13,7 @@ table does not depend on its header.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from budget_checks.model import Cell
@@ -27,6 +28,10 @@ class Header:
     groups: tuple[str, ...]  # the group above each column ("" when none)
     cells: tuple[Cell, ...]  # the cells read as header
     unused: tuple[Cell, ...]  # header candidates that name no column (titles, corner cells)
+
+
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+_YEARISH_CELL = re.compile(r"\d")
 
 
 def plain_name(j: int) -> str:
@@ -127,6 +132,94 @@ def _candidates(cells: list[Cell], width: int, words: frozenset[str]):
             merged[-1] = (f"{merged[-1][0]} {t}", merged[-1][1] + [c])
         else:
             merged.append((t, [c]))
+    yield from _windows(merged, width, words)
+    continued = _join_continuations(merged)
+    if len(continued) < len(merged):
+        for score, header in _windows(continued, width, words):
+            yield score + 0.25, header
+    yield from _interleaved(merged, width, words)
+    yield from _spaced(cells, width, words)
+    m = len(merged)
+    if 0 < m < width:
+        names = tuple(t for t, _ in merged) + tuple(plain_name(j) for j in range(m, width))
+        yield 0.5 * _score(names[:m], m, m, words), Header(names, ("",) * width, tuple(cells), ())
+
+
+def _join_continuations(merged: list[tuple[str, list[Cell]]]) -> list[tuple[str, list[Cell]]]:
+    """`Toevoeging` / `aan reserves`: a cell that starts in lower case goes on a capitalised label
+    before it (in a header written all in lower case, or with years, every cell is a label)."""
+    out: list[tuple[str, list[Cell]]] = []
+    for t, cs in merged:
+        if out and t[:1].islower() and out[-1][0][:1].isupper() and not _YEARISH_CELL.search(t + " " + out[-1][0]):
+            out[-1] = (f"{out[-1][0]} {t}", out[-1][1] + cs)
+        else:
+            out.append((t, cs))
+    return out
+
+
+def _spaced(cells: list[Cell], width: int, words: frozenset[str]):
+    """`Baten Lasten Saldo Baten Lasten Saldo` in one cell (a header written with single spaces),
+    perhaps under `Primaire begroting 2019 Begroting 2019 na wijziging Realisatie 2019`: one
+    word per column, and a group per year above them."""
+    if not cells:
+        return
+    tokens = cells[-1].text.split()
+    if len(tokens) < width or width < 2 or not all(columnish(t, words) for t in tokens[-width:]):
+        return
+    labels = tuple(tokens[-width:])
+    groups = ("",) * width
+    used = [cells[-1]]
+    if len(cells) >= 2:
+        above = _year_groups(cells[-2].text)
+        if above and width % len(above) == 0 and _repeats(labels, width // len(above)):
+            span = width // len(above)
+            groups = tuple(above[j // span] for j in range(width))
+            used.insert(0, cells[-2])
+    rest = tuple(c for c in cells if c not in used)
+    yield _score(labels, len(cells), len(cells), words) + 2, Header(labels, groups, tuple(used), rest)
+
+
+def _year_groups(text: str) -> list[str]:
+    """`Primaire begroting 2019 Begroting 2019 na wijziging Realisatie 2019`: one group per year,
+    each starting at the last capitalised word before its year."""
+    tokens = text.split()
+    years = [i for i, t in enumerate(tokens) if _YEAR_IN.fullmatch(t.strip("()*,"))]
+    if len(years) < 2:
+        return []
+    starts = []
+    previous = -1
+    for y in years:
+        start = next((i for i in range(y, previous, -1) if tokens[i][:1].isupper()), previous + 1)
+        starts.append(start)
+        previous = y
+    bounds = starts[1:] + [len(tokens)]
+    return [" ".join(tokens[a:b]) for a, b in zip(starts, bounds)]
+
+
+def _interleaved(merged: list[tuple[str, list[Cell]]], width: int, words: frozenset[str]):
+    """`Begroting 2025 | Lasten | Baten | Begroting 2026 | Lasten | Baten`: each group before its labels."""
+    m = len(merged)
+    for g in range(2, width // 2 + 1):
+        if width % g:
+            continue
+        span = width // g
+        end = m
+        start = end - width - g
+        if start < 0:
+            continue
+        window = merged[start:end]
+        group_at = range(0, width + g, span + 1)
+        groups = [window[k][0] for k in group_at]
+        labels = tuple(t for k, (t, _) in enumerate(window) if k % (span + 1))
+        if not _repeats(labels, span) or not all(columnish(t, words) for t in labels):
+            continue
+        group_names = tuple(groups[j // span] for j in range(width))
+        used = [c for _, cs in window for c in cs]
+        rest = [c for _, cs in merged[:start] for c in cs]
+        yield _score(labels, end, m, words) + 2, Header(labels, group_names, tuple(used), tuple(rest))
+
+
+def _windows(merged: list[tuple[str, list[Cell]]], width: int, words: frozenset[str]):
     m = len(merged)
     for end in range(m, width - 1, -1):
         window = merged[end - width : end]
@@ -149,9 +242,6 @@ def _candidates(cells: list[Cell], width: int, words: frozenset[str]):
             used_g = [c for _, cs in group for c in cs] + used
             rest_g = [c for _, cs in merged[: end - width - g] + merged[end:] for c in cs]
             yield _score(labels, end, m, words) + 2, Header(labels, group_names, tuple(used_g), tuple(rest_g))
-    if 0 < m < width:
-        names = tuple(t for t, _ in merged) + tuple(plain_name(j) for j in range(m, width))
-        yield 0.5 * _score(names[:m], m, m, words), Header(names, ("",) * width, tuple(cells), ())
 
 
 def _repeats(names: tuple[str, ...], span: int) -> bool:
@@ -163,4 +253,5 @@ def _score(names: tuple[str, ...], end: int, total: int, words: frozenset[str]) 
     """How much a choice of labels looks like a header: cells that name columns, close to the rows."""
     named = sum(1 for t in names if columnish(t, words))
     trailing = total - end  # cells between the labels and the first row: corner cells at most
-    return named / max(1, len(names)) * 4 - max(0, trailing - 1) * 1.5 - 0.01 * trailing
+    periods = len(names) >= 2 and all(_YEAR_IN.search(t) for t in names)  # every label a year: a header of periods
+    return named / max(1, len(names)) * 4 - max(0, trailing - 1) * 1.5 - 0.01 * trailing + (2 if periods else 0)

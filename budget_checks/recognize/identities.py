@@ -16,6 +16,7 @@ from itertools import product
 from budget_checks.matrix import evaluate, matrix
 from budget_checks.recognize.declared import declared
 from budget_checks.recognize.discover import column_rules
+from budget_checks.recognize.glued import GLUED, decode_glued
 from budget_checks.recognize.formulas import formula_relations, row_formulas
 from budget_checks.recognize.placement import apply, place_rows
 from budget_checks.recognize.rollforward import roll_forward_rules
@@ -36,6 +37,12 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
     taken = found.column_sets | {frozenset([rule.target, *(c for c, _ in rule.terms)]) for rule in rolled}
     discovered = rolled + column_rules(table, m, vocab, tolerance, taken)
     code = table.rule.total.doc.code if table.rule.total else GENERIC_TOTAL
+    glued = any(row.placement == GLUED for row in table.rows)
+    if glued and decode_glued(table, found.conventions + [[[rule]] for rule in discovered], tolerance):
+        m = matrix(table)
+        table.alternatives.clear()
+        table.convention = ""
+        found = declared(table, m, book, vocab, tolerance)
     if any(row.placement == "unplaced" for row in table.rows):
         still_open = place_rows(table, found.column_rules + discovered, tolerance)
         if still_open and math.prod(len(r) for r in still_open.values()) <= _MAX_READINGS:
@@ -79,6 +86,7 @@ def _place_by_rows(table: Table, still_open: dict[int, list[tuple[int, ...]]], v
         if best > 0 and len(choices) == 1:
             apply(row, winners[0][k], n)
             row.placement = "placed"
+            row.candidates = 1
         elif consistent[index]:  # every reading satisfies the relations between columns
             apply(row, still_open[index][0], n)
         else:

@@ -46,7 +46,7 @@ def place_rows(table: Table, rules: list[ColumnRule], tolerance: Tolerance) -> d
             if tuple(values) in seen:
                 continue  # the same figures in the same columns: one reading (a zero and an empty cell read alike)
             seen.add(tuple(values))
-            held, applicable = _score(values, _shown_at(shown, spots, n), rules, tolerance)
+            held, applicable = score_values(values, _shown_at(shown, spots, n), rules, tolerance)
             scored.append((held, applicable, spots))
         best = max(h for h, _, _ in scored)
         choices = [(h, a, s) for h, a, s in scored if h == best]
@@ -58,6 +58,7 @@ def place_rows(table: Table, rules: list[ColumnRule], tolerance: Tolerance) -> d
         row = table.rows[index]
         if len(readings) > 1 and row.preferred in readings:
             readings = open_rows[index] = [row.preferred]  # the arithmetic cannot tell: the reading as given
+        row.candidates = len(readings)
         apply(row, readings[0], n)
         row.placement = "placed" if len(readings) == 1 or consistent[index] else "ambiguous"
         if len(readings) == 1:
@@ -86,7 +87,7 @@ def _shown_at(shown: list[bool], spots: tuple[int, ...], n: int) -> list[int]:
     return out
 
 
-def _score(values: list[int | None], shown: list[int], rules: list[ColumnRule], tolerance: Tolerance) -> tuple[int, int]:
+def score_values(values: list[int | None], shown: list[int], rules: list[ColumnRule], tolerance: Tolerance) -> tuple[int, int]:
     """(relations that hold, relations that can be evaluated) on one reading of the row."""
     held = applicable = 0
     for rule in rules:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from budget_checks.model import Cell
 from budget_checks.recognize.cells import CODE, MARKER, TEXT, VALUE, YEAR, is_unit_note, kind
+from budget_checks.recognize.glued import GLUED, width_of
 from budget_checks.recognize.grid import Block, Line, is_unit_line
 
 _MAX_HEADING_LINES = 4  # text lines in a row without values before a table is taken to have ended
@@ -31,6 +32,7 @@ class RawRow:
     positional: bool = False
     heading: bool = False  # a row without values: a section heading
     preferred: tuple[int, ...] = ()  # columns its values stood in, when that reading is in doubt
+    glued: Cell | None = None  # its values glued into one run of digits (glued.py decodes them)
 
     @property
     def label(self) -> str:
@@ -118,9 +120,9 @@ def regions(block: Block, words: frozenset[str], is_total=lambda label: False) -
         while body and not _is_data(body[-1]):  # text after the last row is not part of the table
             body.pop()
             i -= 1
-        found = _positional(pre, body) if body[0].positional else _stream(pre, body)
+        found = _positional(pre, body) if body[0].positional else _stream(pre, body, words)
         below: list[Cell] = []
-        if i < len(lines) and is_unit_line(lines[i]):  # a note of the unit right under the table
+        if i < len(lines) and is_unit_line(lines[i]) and not _header_line(lines[i], words):  # a note of the unit right under the table
             below = [c for c in lines[i].cells if c.text.strip()]
             i += 1
         for region in found if isinstance(found, list) else [found]:
@@ -153,7 +155,7 @@ def line_count(line: Line) -> int:
 
 
 def _is_data(line: Line) -> bool:
-    return line.numbers > 0 or (line.values > 0 and not line.years_only)
+    return line.numbers > 0 or line.glued or (line.values > 0 and not line.years_only)
 
 
 def _embedded_header(line: Line, words: frozenset[str]) -> bool:
@@ -178,7 +180,7 @@ def _header_line(line: Line, words: frozenset[str]) -> bool:
 # ---------------------------------------------------------------- the cell-per-line stream and rows split into label and values
 
 
-def _stream(pre: list[Line], body: list[Line]) -> Region | None:
+def _stream(pre: list[Line], body: list[Line], words: frozenset[str]) -> Region | None:
     """Rows of a stream: the lead cells of a line are its label, and above the first row the header."""
     rows: list[RawRow] = []
     for line in body:
@@ -189,18 +191,20 @@ def _stream(pre: list[Line], body: list[Line]) -> Region | None:
         if lead and lead < len(line.kinds) and line.kinds[lead] == YEAR and line.numbers:
             lead += 1  # "Resultaat 2021 | 2.015 | -2.015": a year after the label names the row
         tail = list(zip(line.cells[lead:], line.kinds[lead:]))
-        values = [c for c, k in tail if k in (VALUE, YEAR)]
+        # in a row of cells, what stands after the label is a value, even a malformed one (49.72)
+        values = [c for c, k in tail if k in (VALUE, YEAR) or (k == CODE and not line.stream)]
         markers = [c for c, k in zip(line.cells, line.kinds) if k == MARKER]
         labels = [c for c, k in zip(line.cells[:lead], line.kinds[:lead]) if k != MARKER]
         if not line.stream and len(labels) > 1:  # one row per line: its lead cells are one label
             labels = [Cell(" ".join(c.text.strip() for c in labels), labels[0].line, labels[0].ref)]
-        rows.append(RawRow(labels, values, markers))
+        glued = next((c for c, k in tail if k == GLUED), None)
+        rows.append(RawRow(labels, values, markers, glued=glued))
     _codes_back(rows)
     _codes_front(rows)
     _operator_column(rows)
     header_cells: list[Cell] = [c for line in pre for c in line.cells if c.text.strip()]
     years = pre[-1] if pre and pre[-1].years_only else None
-    while rows and (rows[0].heading or not rows[0].values):  # a line whose values went to the next row's label
+    while rows and (rows[0].heading or not (rows[0].values or rows[0].glued)):  # a line whose values went to the next row's label
         header_cells += [c for c in rows.pop(0).labels if c.text.strip()]
     if not rows:
         return None
@@ -218,8 +222,10 @@ def _stream(pre: list[Line], body: list[Line]) -> Region | None:
             out += [RawRow([extra], [], heading=True) for extra in row.labels[: len(row.labels) - take]]
             row.labels = row.labels[len(row.labels) - take :]
         out.append(row)
-    counts = Counter(len(r.values) for r in out if not r.heading)
-    width = _width(counts)
+    counts = Counter(len(r.values) for r in out if not r.heading and not r.glued)
+    width = _width(counts) if counts else width_of([r.glued.text for r in out if r.glued is not None])
+    if not width:
+        return None
     out = _split_doubled(out, width)
     if years is not None and years.values == width:
         year_cells = [c for c, k in zip(years.cells, years.kinds) if k == YEAR]

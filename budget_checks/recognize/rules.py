@@ -12,13 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from budget_checks.recognize.glued import decode_glued, glued_row, glued_tail
-from budget_checks.recognize.hierarchy import nest_rows
-from budget_checks.model import Cell, Page, Prose, Row
+from budget_checks.model import Cell, Page, Prose
 from budget_checks.numbers import UNIT_REMAINS, Kind, Parsed, Unit, find_unit, is_year, parse_number, strip_unit, unit_problem
-from budget_checks.recognize.placement import place_rows
 from budget_checks.rulebook import Rulebook, TableRule
-from budget_checks.tables import PART, SUBTOTAL, TOTAL, Column, PageTables, Table, TableRow, Unrecognised
+from budget_checks.tables import PART, Column, Table, TableRow, Unrecognised
 from budget_checks.tolerance import Tolerance
 from budget_checks.recognize.widgets import widget_length
 
@@ -66,11 +63,6 @@ def _of_layouts(book: Rulebook, layouts: tuple[str, ...]) -> Rulebook:
 
 def unrecognised(entries: list["Entry"], used: list[bool], page: Page) -> list[Unrecognised]:
     return _unrecognised(entries, used, page)
-
-
-def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTables:
-    tables, used, entries = _scan(page, book, tolerance)
-    return PageTables(page, tables, _unrecognised(entries, used, page))
 
 
 def _scan(page: Page, book: Rulebook, tolerance: Tolerance) -> tuple[list[Table], list[bool], list["Entry"]]:
@@ -129,22 +121,8 @@ def _table_at(entries: list[Entry], pos: int, book: Rulebook, page: Page, index:
             end += 1
         if rule.has_unit and table.unit is None:
             table.unit_problem = _unit_problem(title_cell.text if title_cell else unit_text)
-        if rule.layout == "amounts":
-            decode_glued(table, tolerance, lambda label: _role(label, rule))
-            nest_rows(table)  # "02 Wonen" before "02.1", "02.2": the total first
-            _closing_subtotal(table)
-            place_rows(table, tolerance)
         return table, end
     return None
-
-
-def _closing_subtotal(table: Table) -> None:
-    """A table's only subtotal, in its last row, with no total and not named `Subtotaal`, is the
-    table's total ("Totaal programma's" closing a programme overview)."""
-    roles = [row.role for row in table.rows]
-    last = _norm(table.rows[-1].label)
-    if TOTAL not in roles and roles.count(SUBTOTAL) == 1 and roles[-1] == SUBTOTAL and not last.startswith("subtotaal"):
-        table.rows[-1].role = TOTAL
 
 
 def _title_above(entries: list[Entry], pos: int, rule: TableRule) -> str:
@@ -450,103 +428,6 @@ def _is_value(cell: Cell) -> bool:
     return _value_kind(cell).kind is not Kind.TEXT
 
 
-def _role(label: str, rule: TableRule) -> str:
-    norm = _norm(label)
-    for role in (SUBTOTAL, TOTAL):
-        for prefix in rule.rows.get(role, ()):
-            p = _norm(prefix)
-            if norm == p or norm.startswith(p + " "):
-                return role
-    return PART
-
-
-def _read_amount_rows(entries: list[Entry], pos: int, table: Table) -> int:
-    n = len(table.columns)
-    card = _card(entries, pos, table)
-    if card:
-        return card
-    while pos < len(entries):
-        entry = entries[pos]
-        if widget_length(entries, pos) or _unit_note(entry):
-            break  # a summary box after the table, or a note of its unit: not a row of it
-        if not entry.single and not entry.prose:
-            label, values = _row_label(entry.cells, table.label_columns)
-            if _is_value(label) or not any(_is_value(v) for v in values if v.text):
-                break
-            table.rows.append(_amount_row(label, tuple(values), table, positional=True))
-            pos += 1
-            continue
-        label = entry.first
-        if _is_value(label) and not entry.prose:
-            break  # a value without a label: not a row of this table
-        values: list[Cell] = []
-        nxt = pos + 1
-        while nxt < len(entries) and entries[nxt].single and not entries[nxt].prose and _is_value(entries[nxt].first):
-            values.append(entries[nxt].first)
-            nxt += 1
-        if not values and not entry.prose and glued_tail(label.text, n):
-            table.rows.append(glued_row(label, table))  # its numbers are glued to the label
-            pos = nxt
-            continue
-        if not values or len(values) > n and table.rows:
-            break
-        table.rows.append(_amount_row(label, tuple(values), table, positional=False))
-        pos = nxt
-    return pos
-
-
-def _card(entries: list[Entry], pos: int, table: Table) -> int:
-    """A card: the header followed directly by one value per column, without a row label
-    (`Stand 1-1` / `Toevoegingen` / `Onttrekkingen` / `Stand 31-12` / four values).
-    It is one row, labelled with the table's title. Returns the index after it, or 0."""
-    n = len(table.columns)
-    if pos >= len(entries) or entries[pos].prose:
-        return 0
-    if not entries[pos].single:
-        values, end = entries[pos].cells, pos + 1  # the values in one row of cells
-    else:
-        end = pos
-        while end < len(entries) and end - pos < n and entries[end].single and not entries[end].prose and _is_value(entries[end].first):
-            end += 1
-        values = tuple(entries[i].first for i in range(pos, end))
-    if len(values) != n or not all(_is_value(v) for v in values) or not any(_value_kind(v).kind is Kind.NUMBER for v in values):
-        return 0
-    label = table.title_cell or Cell(table.title, values[0].line, values[0].ref)
-    table.rows.append(_amount_row(Cell(strip_unit(label.text)[0], label.line, label.ref), tuple(values), table, positional=True))
-    return end
-
-
-def _row_label(cells: tuple[Cell, ...], label_columns: int) -> tuple[Cell, tuple[Cell, ...]]:
-    """A row's label and values; a two-level row header ("02 Wonen" | "2.1 Bouwen") joins into one label."""
-    if label_columns <= 1 or len(cells) <= label_columns:
-        return cells[0], cells[1:]
-    parts = [c for c in cells[:label_columns] if c.text.strip()] or [cells[0]]
-    label = Cell(" / ".join(c.text for c in parts), parts[0].line, parts[-1].ref)
-    return label, cells[label_columns:]
-
-
-def _amount_row(label: Cell, values: tuple[Cell, ...], table: Table, positional: bool) -> TableRow:
-    n = len(table.columns)
-    row = TableRow(label.text, _role(label.text, table.rule), (), (), label, loose=values)
-    if positional and len(values) <= n:
-        cells = tuple(v if v.text.strip() else None for v in values) + (None,) * (n - len(values))
-        row.cells = cells
-        row.parsed = tuple(_value_kind(c) if c else None for c in cells)
-        row.placement = "given"
-    elif len(values) > n:
-        row.placement = "overfull"
-        row.cells = values[:n]
-        row.parsed = tuple(_value_kind(c) for c in row.cells)
-    elif len(values) == n:
-        row.cells = values
-        row.parsed = tuple(_value_kind(c) for c in values)
-    else:
-        row.placement = "unplaced"  # place_rows decides
-        row.cells = (None,) * n
-        row.parsed = (None,) * n
-    return row
-
-
 _INDICATOR_UNIT = re.compile(r"\(([^()]*)\)\s*$")
 
 
@@ -625,7 +506,7 @@ def _read_text_rows(entries: list[Entry], pos: int, table: Table) -> int:
     return pos
 
 
-_ROW_READERS = {"amounts": _read_amount_rows, "indicator": _read_indicator_rows, "text": _read_text_rows}
+_ROW_READERS = {"indicator": _read_indicator_rows, "text": _read_text_rows}
 
 
 # ---------------------------------------------------------------- not recognised

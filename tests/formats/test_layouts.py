@@ -91,7 +91,7 @@ CASES = [
         "# Programma 2 Voorbeeld\n\n## Overzicht baten en lasten\n\n| Programma | Taakveld | Lasten | Baten | Saldo |\n|---|---|---|---|---|\n"
         "| 02 Wonen | 2.1 Bouwen | 100 | 20 | 80 |\n| 2.2 Huren | 50 | 10 | 40 |\n| Totaal | | 150 | 30 | 120 |\n",
         "# Programma 2 Voorbeeld\n\n## Overzicht baten en lasten\n\n| Programma | Taakveld | Lasten | Baten | Saldo |\n|---|---|---|---|---|\n"
-        "| 02 Wonen | 2.1 Bouwen | 100 | 20 | 80 |\n| 2.2 Huren | 50 | 10 | 30 |\n| Totaal | | 150 | 30 | 110 |\n",
+        "| 02 Wonen | 2.1 Bouwen | 100 | 20 | 80 |\n| 2.2 Huren | 50 | 10 | 30 |\n| Totaal | | 150 | 30 | 120 |\n",
         "BL101", "page.md",
     ),
     (
