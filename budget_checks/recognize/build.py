@@ -42,6 +42,9 @@ def build(region: Region, page: Page, index: int, book: Rulebook, vocab: Vocabul
         table.unit_problem = unit_text
     for raw in region.rows:
         table.rows.append(_row(raw, width))
+    for row in table.rows:
+        if not row.label.strip() and row.placement != "heading" and len(table.rows) == 1:
+            row.label = title  # a card: its one row is what the table is about
     return table
 
 
@@ -58,6 +61,9 @@ def _title(region: Region, header: Header, context: list[str]) -> tuple[Cell | N
     for text in reversed(context):
         if text.strip():
             return None, _clean_title(text)
+    single = [c for c in header.unused if c.text.strip() and not is_unit_note(c.text) and kind(c.text) != YEAR]
+    if single:  # a one-word caption right above the header (`Reserves`)
+        return single[-1], _clean_title(single[-1].text)
     return None, ""
 
 

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from budget_checks.model import Cell
-from budget_checks.numbers import parse_number
+from budget_checks.numbers import find_unit, parse_number
 from budget_checks.recognize.discover import ColumnRule
 from budget_checks.recognize.placement import score_values
 from budget_checks.tables import Table
@@ -41,6 +41,8 @@ def split_glued(text: str) -> tuple[str, str] | None:
     if not match or sum(ch.isdigit() for ch in match["tail"]) < _MIN_DIGITS:
         return None
     label = match["label"].strip()
+    if find_unit(text):
+        return None  # `x € 1.000.000` names a unit
     if not any(ch.isalpha() for ch in label) or re.search(r"(?:19|20)\d\d$", label):
         return None
     return label, match["tail"]
@@ -67,13 +69,12 @@ def readings(label: str, tail: str, n: int) -> list[tuple[str, tuple[str, ...]]]
 
 
 def width_of(tails: list[str], most: int = 12) -> int:
-    """The number of columns that reads the most glued rows (then the most of them one way only)."""
-    best, width = (0, 0), 0
+    """The fewest columns that read the most glued rows: amounts as long as their dots allow."""
+    best, width = 0, 0
     for n in range(2, most + 1):
-        counts = [len(_amounts(tail, n)) for tail in tails]
-        score = (sum(1 for c in counts if c), sum(1 for c in counts if c == 1))
-        if score > best:
-            best, width = score, n
+        readable = sum(1 for tail in tails if _amounts(tail, n))
+        if readable > best:
+            best, width = readable, n
     return width
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from budget_checks.model import Cell, Page, Prose
 from budget_checks.recognize.cells import CODE, MARKER, OPERATORS, TEXT, VALUE, YEAR, is_sentence, is_unit_note, kind
 from budget_checks.recognize.glued import GLUED, split_glued, split_glued_header
-from budget_checks.recognize.widgets import widget_length
+from budget_checks.recognize.widgets import lone_box, widget_length
 
 
 @dataclass(slots=True)
@@ -85,6 +85,10 @@ class Items:
                 pos += size
             else:
                 pos += 1
+        if any(self.widget):  # a page with boxes: a box whose share was left out is one too
+            for pos in range(len(entries)):
+                if not self.widget[pos] and (size := lone_box(entries, pos)):
+                    self.widget[pos : pos + size] = [True] * size
 
 
 class _Entry:

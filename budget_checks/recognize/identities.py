@@ -14,6 +14,7 @@ import math
 from itertools import product
 
 from budget_checks.matrix import evaluate, matrix
+from budget_checks.recognize.codes import numbered_relations, numbered_totals
 from budget_checks.recognize.declared import declared
 from budget_checks.recognize.discover import column_rules
 from budget_checks.recognize.glued import GLUED, decode_glued
@@ -52,10 +53,13 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
         table.convention = ""
         found = declared(table, m, book, vocab, tolerance)
     stated = row_formulas(table)
-    rows = row_relations(table, m, vocab, tolerance, code, found.row_reductions + stated)
+    numbered = numbered_totals(table)
+    given = found.row_reductions + stated + [(t, parts, (1,) * len(parts)) for t, parts in numbered]
+    rows = row_relations(table, m, vocab, tolerance, code, given)
     readable = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed")]
     columns = [rule.on(r) for rule in discovered for r in readable]
-    table.relations = _one_per_place(found.relations + formula_relations(table, stated) + rows + columns)
+    table.relations = _one_per_place(found.relations + formula_relations(table, stated) + numbered_relations(table, numbered, code)
+                                      + rows + columns)
 
 
 _MAX_READINGS = 64  # readings of a table's open rows, taken together, tried against its rows

@@ -120,7 +120,11 @@ def regions(block: Block, words: frozenset[str], is_total=lambda label: False) -
         while body and not _is_data(body[-1]):  # text after the last row is not part of the table
             body.pop()
             i -= 1
-        found = _positional(pre, body) if body[0].positional else _stream(pre, body, words)
+        if body[0].positional:
+            found = _positional(pre, body)
+        else:
+            halves = _side_by_side(pre, body)
+            found = [_stream(p, b, words) for p, b in halves] if halves else _stream(pre, body, words)
         below: list[Cell] = []
         if i < len(lines) and is_unit_line(lines[i]) and not _header_line(lines[i], words):  # a note of the unit right under the table
             below = [c for c in lines[i].cells if c.text.strip()]
@@ -212,6 +216,9 @@ def _stream(pre: list[Line], body: list[Line], words: frozenset[str]) -> Region 
     two = lead_counts and lead_counts.most_common(1)[0][0] == 2 and lead_counts[2] >= 0.6 * sum(lead_counts.values())
     label_cells = 2 if two else 1
     first = rows[0]
+    if _card(rows, words):  # the header's labels, then one value each: a row without a label of its own
+        header_cells += first.labels
+        first.labels = []
     take = _label_size(first.labels, label_cells)
     header_cells += first.labels[: len(first.labels) - take]
     first.labels = first.labels[len(first.labels) - take :]
@@ -233,6 +240,16 @@ def _stream(pre: list[Line], body: list[Line], words: frozenset[str]) -> Region 
         return Region(above, [year_cells], out, width, False)
     above, header = _split_above(header_cells, width)
     return Region(above, [header] if header else [], out, width, False)
+
+
+def _card(rows: list[RawRow], words: frozenset[str]) -> bool:
+    """`Stand 1-1 | Toevoegingen | Onttrekkingen | Stand 31-12 | 1.000 | 200 | 100 | 1.100`: one row,
+    whose text cells all name its columns."""
+    data = [r for r in rows if not r.heading]
+    if len(data) != 1 or data[0] is not rows[0]:
+        return False
+    labels, values = rows[0].labels, rows[0].values
+    return len(values) >= 2 and len(labels) >= len(values) and all(columnish(c.text, words) for c in labels[-len(values):])
 
 
 def _operator_column(rows: list[RawRow]) -> None:
@@ -397,6 +414,38 @@ def _positional(pre: list[Line], body: list[Line]) -> Region | list[Region] | No
     while header and sum(1 for c in header[0] if c.text.strip()) == 1 and len(header) > 1:
         above += [c for c in header.pop(0) if c.text.strip()]
     return Region(above, header, rows, len(columns), True, columns_at=columns)
+
+
+def _side_by_side(pre: list[Line], body: list[Line]) -> list[tuple[list[Line], list[Line]]] | None:
+    """`Vaste activa | 100 | 120 | Eigen vermogen | 80 | 90` on every line: two tables side by
+    side, cut where the labels of the right one start (the header is cut the same way)."""
+    data = [line for line in body if _is_data(line)]
+    if len(data) < 2 or any(line.stream for line in body):
+        return None
+    cuts = {_inner_label(line) for line in data}
+    if len(cuts) != 1 or None in cuts:
+        return None
+    cut = cuts.pop()
+    if any(len(line.cells) > cut and not _is_data(line) and line.kinds[cut] not in (TEXT, "") for line in body):
+        return None
+    left = ([_part(line, 0, cut) for line in pre if len(line.cells) > cut] or pre, [_part(line, 0, cut) for line in body])
+    right = ([_part(line, cut, len(line.cells)) for line in pre if len(line.cells) > cut], [_part(line, cut, len(line.cells)) for line in body])
+    return [left, right]
+
+
+def _inner_label(line: Line) -> int | None:
+    """Where a text cell stands between values, with values after it too."""
+    seen_value = False
+    for j, k in enumerate(line.kinds):
+        if k in (VALUE, YEAR):
+            seen_value = True
+        elif k == TEXT and seen_value:
+            return j if any(x in (VALUE, YEAR) for x in line.kinds[j + 1 :]) else None
+    return None
+
+
+def _part(line: Line, start: int, end: int) -> Line:
+    return Line(line.cells[start:end], line.kinds[start:end], line.positional, line.start, line.end, line.stream)
 
 
 def _cut(lines: list[Line], start: int, end: int) -> list[Line]:

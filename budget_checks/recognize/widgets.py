@@ -13,7 +13,9 @@ a table, nor reported as tables that were not recognised.
 A widget is a short label followed by exactly one amount written with a euro
 sign and a percentage (its share), in cells of its own (cell per line) or as
 one row of three cells. A label and a euro amount without a share is a row of
-a small table (`Begroot € 48.660.137`), and read as one.
+a small table (`Begroot € 48.660.137`), and read as one, except on a page that
+shows boxes with shares: there a lone label and euro amount (`Saldo` / `€ 12.321`,
+nothing else after it) is the box whose share was left out.
 """
 
 from __future__ import annotations
@@ -35,6 +37,21 @@ def widget_length(entries: Sequence, pos: int) -> int:
             break
         end += size
     return end - pos
+
+
+def lone_box(entries: Sequence, pos: int) -> int:
+    """A label and a euro amount, cell per line, with no value after it: 2, else 0."""
+    if pos + 1 >= len(entries):
+        return 0
+    entry, amount = entries[pos], entries[pos + 1]
+    if entry.prose or amount.prose or len(entry.cells) != 1 or len(amount.cells) != 1:
+        return 0
+    if not _label(entry.cells[0]) or not _euros(amount.cells[0]):
+        return 0
+    after = entries[pos + 2] if pos + 2 < len(entries) else None
+    if after is not None and not after.prose and any(parse_number(c.text, amount=True).kind is Kind.NUMBER for c in after.cells):
+        return 0
+    return 2
 
 
 def _one_widget(entries: Sequence, pos: int) -> int:
