@@ -37,10 +37,11 @@ def test_grand_total_is_programmes_subtotal_plus_the_lines_below_it(tmp_path: Pa
         ("BL103", "Totaal", "Baten"), ("BL103", "Totaal", "Lasten"), ("BL103", "Totaal", "Saldo")]
 
 
-def test_year_columns_alone_start_no_table_without_a_title(tmp_path: Path) -> None:
+def test_year_columns_alone_are_a_table_listed_as_not_checked(tmp_path: Path) -> None:
     page = "Voorbeeld\nEen overzicht zonder titel\n2025  2026  2027\nProgramma 1 Eerste  100  110  120\n"
     report = budget_checks.check(str(write_page(tmp_path, page)))
-    assert [t.kind for _, _, t in report.tables()] == [""]  # reported as not recognised (TB001)
+    assert [(t.kind, t.checked) for _, _, t in report.tables()] == [("generic", False)]
+    assert [f.code for f in report.findings if f.code == "TB001"] == ["TB001"]  # one row, nothing to check: said so
     titled = page.replace("Een overzicht zonder titel", "Meerjarenraming")
     report = budget_checks.check(str(write_page(tmp_path, titled, "titled.txt")))
     assert [t.kind for _, _, t in report.tables()] == ["meerjarenraming"]

@@ -15,8 +15,8 @@ Rekening 2024 | Begroting 2025 | Begroting 2026
 Programma 1   | 12.345 | 13.456 | 14.567""",
     fix="Add a rule module for this table family in rules/ (titles, columns, identities), or ignore TB001 for this page in the configuration.",
     messages={
-        "nl": "Tabel niet herkend en dus niet gecontroleerd (begint met: {start})",
-        "en": "Table not recognised and therefore not checked (starts with: {start})",
+        "nl": "Niets in deze tabel kon worden gecontroleerd: geen totaal, saldo of andere relatie gevonden (begint met: {start})",
+        "en": "Nothing in this table could be checked: no total, saldo or other relation was found (starts with: {start})",
     },
 )
 

@@ -57,7 +57,7 @@ def _cut_last_row(table: Table) -> None:
     """The page ends inside the table's last row (an export cut short): its values are incomplete,
     so it is reported as cut off and not checked."""
     rows = [row for row in table.rows if row.placement != "heading"]
-    if rows and rows[-1].placement in ("unplaced", "overfull"):
+    if rows and rows[-1].placement == "unplaced":  # fewer values than columns: the rest was cut off
         row = rows[-1]
         row.placement = "cut"
         row.cells = (None,) * len(table.columns)

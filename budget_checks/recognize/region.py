@@ -233,6 +233,7 @@ def _stream(pre: list[Line], body: list[Line], words: frozenset[str]) -> Region 
     width = _width(counts) if counts else width_of([r.glued.text for r in out if r.glued is not None])
     if not width:
         return None
+    width = _header_width(pre, counts, width, words)
     out = _split_doubled(out, width)
     if years is not None and years.values == width:
         year_cells = [c for c, k in zip(years.cells, years.kinds) if k == YEAR]
@@ -347,6 +348,20 @@ def _split_doubled(rows: list[RawRow], width: int) -> list[RawRow]:
             continue
         out.append(row)
     return out
+
+
+def _header_width(pre: list[Line], counts: Counter, width: int, words: frozenset[str]) -> int:
+    """A header line of separate cells that all name columns (`Lasten | Baten | Saldo`) says how
+    many columns there are: a row with more values than that has one too many (PL102), unless most
+    rows have more."""
+    if not pre or pre[-1].stream:
+        return width
+    labels = [c for c in pre[-1].cells if c.text.strip()]
+    k = len(labels)
+    if k < 2 or k >= width or not all(columnish(c.text, words) for c in labels):
+        return width
+    longer = sum(n for size, n in counts.items() if size > k)
+    return k if longer <= max(1, sum(counts.values()) // 2) else width
 
 
 def _split_above(cells: list[Cell], width: int) -> tuple[list[Cell], list[Cell]]:

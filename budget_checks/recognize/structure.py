@@ -74,7 +74,29 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
             _parse(table, m, vocab, tolerance, rows, headings, known, False, relaxed, labels, memo)
             if len(known) == before:
                 break
+    closing = _grand_total(table, m, vocab, tolerance, rows, known, len(given))
+    if closing is not None:
+        known.append(closing)
     return [rel for f in known[len(given):] for rel in _relations(table, m, f, code, vocab)]
+
+
+def _grand_total(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, rows: list[int], known: list[_Found],
+                 found_before: int) -> _Found | None:
+    """The table's last row, labelled a total, that the numbers did not place: once the table has shown
+    its subtotals, it closes what stands above it at the top level (a subtotal, not its parts again),
+    and a difference everywhere is an error, not a reason to doubt it."""
+    last = rows[-1]
+    words = norm(table.rows[last].label).split()
+    if len(known) <= found_before or not words or not all(w in vocab.totals for w in words):
+        return None  # `Totaal`, `Totaal generaal`: the whole table's total, not a section's (`Totaal vaste passiva`)
+    inner = {w for f in known for w in f.window}
+    if any(f.target == last or last in f.window for f in known):
+        return None
+    window = tuple(r for r in rows[:-1] if r not in inner)
+    if len(window) < 2 or not m.known[last].any():
+        return None
+    (held, failed, evidence), = _fits(m, tolerance, last, window, [(1,) * len(window)], 1)
+    return _Found(last, window, (1,) * len(window), Fit(held, failed, evidence), True)
 
 
 def _headings(table: Table) -> dict[int, str]:

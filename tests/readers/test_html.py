@@ -70,10 +70,11 @@ def test_colspan_and_rowspan_are_expanded_onto_the_grid() -> None:
 <tr><td>Rest</td><td>1</td></tr>
 </table>""")
     grid = rows(page)
-    # the year groups became one table each (see readers/grids.py); the spanned label repeats,
-    # the spanned amount does not
-    assert grid[:5] == [["Doel 1.1.1 Voorbeeld Begroting 2025"], ["Programma", "Lasten", "Baten", "Saldo"], ["02 Wonen", "100", "20", "80"],
-                        ["02 Wonen", "50", "5", "45"], ["Totaal", "150", "25", "125"]]
+    # the spanned label repeats down its rows; a group spanning columns stands in its first column
+    # (the header fit gives it to the columns under it); a spanned amount does not repeat
+    assert grid[:5] == [["Programma", "Begroting 2025", "", "", "Begroting 2026"], ["Programma", "Lasten", "Baten", "Saldo", "Lasten", "Baten", "Saldo"],
+                        ["02 Wonen", "100", "20", "80", "110", "20", "90"], ["02 Wonen", "50", "5", "45", "60", "5", "55"],
+                        ["Totaal", "150", "25", "125", "170", "25", "145"]]
     assert ["Rest", "", "1"] in grid
 
 
