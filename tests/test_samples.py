@@ -29,7 +29,7 @@ PLANTED = {
         ("PL101", "Doel 21.1.1 Sociale contacten daginvulling", ""),
         ("PL101", "Doel 21.1.2 Vitaal en gezond", ""),
         ("PL101", "Doel 21.2.1 Vraagverheldering en verwijzing passende ondersteuning", ""),
-    ],
+    ],  # the kredieten table without its total row: nothing says in which year the ramingen fall
     "PL102_te_veel.txt": [("PL102", "Doel 22.3.1 Tijdelijk verblijf in een instelling", "")],
     "RD101_afronding.txt": [("RD101", "Doel 25.3.1 Tijdelijk verblijf in een instelling", "Saldo")],
     "SC101_teken.txt": [

@@ -20,7 +20,7 @@ from budget_checks.recognize.discover import ColumnRule
 from budget_checks.recognize.legends import stated_alternative
 from budget_checks.recognize.roles import Vocabulary, is_difference_label, roles_of
 from budget_checks.rulebook import IdentityRule, Rulebook, TableRule
-from budget_checks.tables import Relation, Table, Term
+from budget_checks.tables import SUBTOTAL, TOTAL, Relation, Table, Term
 from budget_checks.tolerance import Tolerance
 
 
@@ -169,7 +169,7 @@ def _choose(table: Table, m: Matrix, identity: IdentityRule, per_alternative: li
     if stated is not None and stated < len(score):
         score[stated] += 0.5
     chosen = int(np.argmax(score))
-    unfit = _unfit(per_alternative[chosen], fits[chosen], known)
+    unfit = _unfit(table, per_alternative[chosen], fits[chosen], known)
     code = identity.doc.code
     if table.alternatives.get(code) is None:
         table.alternatives[code] = chosen
@@ -195,12 +195,13 @@ def _per_row(relation: Relation) -> bool:
     return all(t.row == relation.target[0] for t in relation.terms)
 
 
-def _unfit(relations: list[Relation], fits: np.ndarray, known: np.ndarray | None) -> set[int]:
+def _unfit(table: Table, relations: list[Relation], fits: np.ndarray, known: np.ndarray | None) -> set[int]:
     """Columns (of a relation between columns) or rows (of one between rows) where the roles do not
     fit the numbers: the convention that fits best still fails on more than one in five places.
-    The header or the labels were read wrongly there; their identity is not the table's."""
+    The header or the labels were read wrongly there; their identity is not the table's. A total
+    row is not counted: a wrong figure in a part makes its total fail too."""
     places: dict[int, list[bool]] = {}
     for relation, fit, k in zip(relations, fits, known if known is not None else fits):
-        if k:
+        if k and not (_per_row(relation) and table.rows[relation.target[0]].role in (TOTAL, SUBTOTAL)):
             places.setdefault(relation.target[1 if _per_row(relation) else 0], []).append(bool(fit))
     return {place for place, seen in places.items() if len(seen) >= 3 and len(seen) - sum(seen) > max(1, len(seen) // 5)}

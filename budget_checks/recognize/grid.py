@@ -156,7 +156,10 @@ def _stream_lines(stream: list[tuple[int, Cell]]) -> list[Line]:
     start = stream[0][0]
     last = start
     seen_value = False
-    for index, cell, k in _unglued(stream):
+    cells_kinds = list(_unglued(stream))
+    for n, (index, cell, k) in enumerate(cells_kinds):
+        if k == CODE and seen_value and (n + 1 >= len(cells_kinds) or cells_kinds[n + 1][2] in (VALUE, YEAR)):
+            k = VALUE  # between values, `5.9.73` is a malformed amount, not the number of a next row
         if k in (TEXT, CODE, GLUED) and seen_value:
             out.append(Line(cells, kinds, False, start, last + 1, stream=True))
             cells, kinds, start, seen_value = [], [], index, False

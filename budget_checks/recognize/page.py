@@ -35,7 +35,7 @@ def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTabl
             start, end = region.items
             table = build(region, page, 0, book, vocab, _context(page, start))
             mark_totals(table, vocab)
-            if not any(_has_text(item) for item in page.items[end:]):
+            if page.footer is None and not any(_has_text(item) for item in page.items[end:]):  # a footer: the export is whole
                 _cut_last_row(table)
             find_relations(table, book, vocab, tolerance)
             found.append((table.line or 0, table))

@@ -233,7 +233,7 @@ def _stream(pre: list[Line], body: list[Line], words: frozenset[str]) -> Region 
     width = _width(counts) if counts else width_of([r.glued.text for r in out if r.glued is not None])
     if not width:
         return None
-    width = _header_width(pre, counts, width, words)
+    width = _header_width(pre[-1].cells if pre and not pre[-1].stream else header_cells, counts, width, words)
     out = _split_doubled(out, width)
     if years is not None and years.values == width:
         year_cells = [c for c, k in zip(years.cells, years.kinds) if k == YEAR]
@@ -350,18 +350,23 @@ def _split_doubled(rows: list[RawRow], width: int) -> list[RawRow]:
     return out
 
 
-def _header_width(pre: list[Line], counts: Counter, width: int, words: frozenset[str]) -> int:
-    """A header line of separate cells that all name columns (`Lasten | Baten | Saldo`) says how
-    many columns there are: a row with more values than that has one too many (PL102), unless most
-    rows have more."""
-    if not pre or pre[-1].stream:
+def _header_width(cells: list[Cell], counts: Counter, width: int, words: frozenset[str]) -> int:
+    """Header cells right above the rows that all name columns (`Lasten | Baten | Saldo`), and most
+    rows showing exactly that many values, say how many columns there are: a row with more values
+    than that has one too many (PL102), or two rows' worth (a total under its last part)."""
+    labels = [c for c in cells if c.text.strip()]
+    k = 0
+    while k < len(labels) and columnish(labels[len(labels) - 1 - k].text, words):
+        k += 1
+    total = sum(counts.values())
+    if k < 2 or k >= width:
         return width
-    labels = [c for c in pre[-1].cells if c.text.strip()]
-    k = len(labels)
-    if k < 2 or k >= width or not all(columnish(c.text, words) for c in labels):
+    if total == 1 and width == k + 1:
+        return k  # one row, one value more than the header names
+    if counts.get(k, 0) * 2 < total:
         return width
-    longer = sum(n for size, n in counts.items() if size > k)
-    return k if longer <= max(1, sum(counts.values()) // 2) else width
+    misfits = sum(n for size, n in counts.items() if size > k and size % k)
+    return k if misfits * 3 <= total else width
 
 
 def _split_above(cells: list[Cell], width: int) -> tuple[list[Cell], list[Cell]]:
