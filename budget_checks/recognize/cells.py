@@ -78,7 +78,9 @@ def is_sentence(text: str) -> bool:
     t = text.rstrip()
     if t.lower().startswith(_CHROME):
         return True
-    return words > 40 or (words >= 3 and t.endswith(_SENTENCE_END) and not t.endswith(("t/m.", "e.d.", "e.a.")))
+    last = t.split()[-1] if words else ""
+    abbreviation = "." in last[:-1] or last.lower() in ("enz.", "etc.", "incl.", "excl.", "resp.")  # `e.v.`, `t/m.`
+    return words > 40 or (words >= 3 and t.endswith(_SENTENCE_END) and not abbreviation)
 
 
 def decimals(text: str) -> int:

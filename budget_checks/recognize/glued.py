@@ -32,6 +32,7 @@ _AMOUNT = re.compile(r"-?(?:0|[1-9]\d{0,2}(?:\.\d{3})*)")
 _CODE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}")  # a row's own number: 2, 1.2, 1.2.3
 _MIN_DIGITS = 5
 _MAX_READINGS = 5_000
+_DATE_END = re.compile(r"(?:^|\D)\d{1,2}[-/]\d{1,2}[-/](?:19|20)?\d\d$")
 _GLUED_YEAR = re.compile(r"(?<=\D(?:19|20)\d\d)(?=[^\d\s\-/–)*])")  # "2017Begroting": a cut after the year
 
 
@@ -41,8 +42,8 @@ def split_glued(text: str) -> tuple[str, str] | None:
     if not match or sum(ch.isdigit() for ch in match["tail"]) < _MIN_DIGITS:
         return None
     label = match["label"].strip()
-    if find_unit(text):
-        return None  # `x € 1.000.000` names a unit
+    if find_unit(text) or _DATE_END.search(match["tail"]):
+        return None  # `x € 1.000.000` names a unit, `Stand 1-1-2024` a date
     if not any(ch.isalpha() for ch in label) or re.search(r"(?:19|20)\d\d$", label):
         return None
     return label, match["tail"]
