@@ -151,13 +151,13 @@ def _shown(parsed, scale: int) -> int | None:
 def _per_row(frame: pd.DataFrame, evaluated: list[tuple[str, Table]]) -> list[tuple[str, pd.DataFrame]]:
     """The excess per table row and code (the worst over the row's places), keyed by row label."""
     out = []
-    wide = frame.assign(excess=frame["excess"].astype("float")).pivot_table(
-        index=["t", "doc", "page", "table", "row"], columns="code", values="excess", aggfunc="max", dropna=False)
-    wide.columns = [f"excess__{c}" for c in wide.columns]
-    wide = wide.reset_index()
-    for t, part in wide.groupby("t"):
+    for t, mine in frame.assign(excess=frame["excess"].astype("float")).groupby("t"):
+        # one table at a time: a pivot over every table at once would cross their rows
+        wide = mine.pivot_table(index=["doc", "page", "table", "row"], columns="code", values="excess", aggfunc="max", dropna=False)
+        wide.columns = [f"excess__{c}" for c in wide.columns]
+        part = wide.reset_index()
         table = evaluated[int(t)][1]
-        labelled = part.drop(columns="t").assign(label=[table.rows[int(r)].label for r in part["row"]])
+        labelled = part.assign(label=[table.rows[int(r)].label for r in part["row"]])
         for column in labelled.columns:
             if column.startswith("excess__"):
                 labelled[column] = labelled[column].round().astype("Int64")

@@ -200,6 +200,7 @@ def _table_info(table: Table, with_cells: bool = True) -> TableInfo:
         row_lines=tuple(r.line for r in table.rows) if with_cells else (),
         end_line=table.end_line,
         evaluated=table.evaluated,
+        first_lines=table.first_lines() if table.evaluated == 0 else (),
     )
 
 

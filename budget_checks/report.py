@@ -95,7 +95,8 @@ class Report:
 
     @property
     def tables_not_recognised(self) -> int:
-        return sum(1 for _, _, t in self.iter_tables() if not t.kind)
+        """Tables nothing was checked in: not recognised at all, or read without a relation to check (TB001)."""
+        return sum(1 for _, _, t in self.iter_tables() if not t.checked)
 
     def counts(self, include_known: bool = True) -> Counter[Severity]:
         return Counter(f.severity for f in self.findings if include_known or not f.known)

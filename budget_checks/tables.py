@@ -94,6 +94,24 @@ class Table:
     def line(self) -> int | None:
         return self.title_cell.line if self.title_cell else (self.rows[0].line if self.rows else None)
 
+    def first_lines(self, count: int = 3) -> tuple[str, ...]:
+        """How the table starts on the page (its title, then its lines as the page shows them), for a
+        report of a table nothing was checked in."""
+        lines = [self.title] if self.title else []
+        first = self.rows[0].line if self.rows else None
+        for item in self.page.items:
+            cells = getattr(item, "cells", ())
+            line = cells[0].line if cells else None
+            if first is not None and line is not None and first <= line <= (self.end_line or first):
+                text = " | ".join(c.text.strip() for c in cells if c.text.strip())
+                if text:
+                    lines.append(text)
+            if len(lines) >= count:
+                break
+        if len(lines) == (1 if self.title else 0):
+            lines += [" | ".join([row.label, *(c.text for c in row.cells if c is not None)]) for row in self.rows[:2]]
+        return tuple(lines[:count])
+
     @property
     def end_line(self) -> int | None:
         lines = [c.line for row in self.rows for c in (row.label_cell, *row.cells, *row.loose) if c is not None and c.line is not None]

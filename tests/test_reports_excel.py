@@ -103,11 +103,14 @@ def test_findings_sheet_rows_formats_colours_and_links(hostile) -> None:
         assert link is not None and link.location, f"{finding.code} has no link"
         target_sheet, target = link.location.split("!")
         target_cell = book[target_sheet.strip("'")][target]
+        checked = {(p.path, t.index) for _, p, t in report.tables() if t.checked}
         if finding.code == "TB001":
             assert target_sheet == "'Not checked'" and target_cell.value == "table not recognised"
-        else:
+        elif (finding.page, finding.table_index) in checked:
             assert target_sheet == "'Reconciliation'"
             assert finding.code in target_cell.comment.text  # the link lands on the cell the finding is about
+        else:  # a finding about a table nothing was checked in (its unit) goes where that table is listed
+            assert target_sheet == "'Not checked'"
 
 
 def test_reconciliation_shows_reported_and_recomputed_values(hostile) -> None:

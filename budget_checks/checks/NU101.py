@@ -33,6 +33,9 @@ def check(context):
                     continue
                 if parsed.kind is Kind.MALFORMED:
                     yield at_table(DOC.code, DOC.severity, document, table, row, column, text=parsed.text, reason=parsed.reason)
+                elif parsed.kind is Kind.TEXT and parsed.text.strip().startswith(("=", "@")) and row.placement == "given":
+                    # a spreadsheet formula exported as its text where an amount belongs (`=1+2` under Lasten)
+                    yield at_table(DOC.code, DOC.severity, document, table, row, column, text=parsed.text, reason="a formula, not an amount")
                 elif whole and parsed.kind is Kind.NUMBER and parsed.amount is None and not parsed.percent and table.columns[column].role:
                     yield at_table(DOC.code, DOC.severity, document, table, row, column, text=parsed.text,
                                    reason="not a whole number in the table's unit")

@@ -35,10 +35,4 @@ def check(context):
                 if table.evaluated == 0 and table.rule.layout == "amounts" and not table.relations:
                     cell = table.title_cell or (table.rows[0].label_cell if table.rows else None)
                     yield at_page(DOC.code, DOC.severity, doc.path, page.page, line=table.line, cell=cell.ref if cell else None,
-                                  start=" / ".join(_first_lines(table)))
-
-
-def _first_lines(table) -> list[str]:
-    lines = [table.title] if table.title else []
-    lines += [" | ".join([row.label, *(c.text for c in row.cells if c is not None)]) for row in table.rows[:2]]
-    return lines[:3]
+                                  start=" / ".join(table.first_lines()))

@@ -197,11 +197,11 @@ def _per_row(relation: Relation) -> bool:
 
 def _unfit(table: Table, relations: list[Relation], fits: np.ndarray, known: np.ndarray | None) -> set[int]:
     """Columns (of a relation between columns) or rows (of one between rows) where the roles do not
-    fit the numbers: the convention that fits best still fails on more than one in five places.
+    fit the numbers: the convention that fits best fails on more places than it holds (two at least).
     The header or the labels were read wrongly there; their identity is not the table's. A total
     row is not counted: a wrong figure in a part makes its total fail too."""
     places: dict[int, list[bool]] = {}
     for relation, fit, k in zip(relations, fits, known if known is not None else fits):
         if k and not (_per_row(relation) and table.rows[relation.target[0]].role in (TOTAL, SUBTOTAL)):
             places.setdefault(relation.target[1 if _per_row(relation) else 0], []).append(bool(fit))
-    return {place for place, seen in places.items() if len(seen) >= 3 and len(seen) - sum(seen) > max(1, len(seen) // 5)}
+    return {place for place, seen in places.items() if len(seen) >= 3 and len(seen) - sum(seen) > max(1, sum(seen))}

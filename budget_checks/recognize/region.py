@@ -108,7 +108,7 @@ def regions(block: Block, words: frozenset[str], is_total=lambda label: False) -
                 headings = 0
             else:
                 ahead = lines[i + 1 : i + 3]
-                if (_header_line(line, words) or is_unit_line(line)) and any(_is_data(a) for a in ahead):
+                if (_header_line(line, words) or is_unit_line(line) or _cells_header(line)) and any(_is_data(a) for a in ahead):
                     break  # a new header, or a unit note, over rows: the next table
                 if _narrower_after(lines, i, body, is_total):
                     break
@@ -168,6 +168,11 @@ def _embedded_header(line: Line, words: frozenset[str]) -> bool:
     if len(lead) < 3:
         return False
     return sum(1 for c in lead[:-1] if columnish(c.text, words)) >= 2
+
+
+def _cells_header(line: Line) -> bool:
+    """A row of two or more text cells inside positional rows: a header (a section heading has one cell)."""
+    return line.positional and sum(1 for c in line.cells if c.text.strip()) >= 2
 
 
 def _header_line(line: Line, words: frozenset[str]) -> bool:
@@ -403,7 +408,9 @@ def _positional(pre: list[Line], body: list[Line]) -> Region | list[Region] | No
                 code_at[j] += 1
             elif k == MARKER:
                 marker_at[j] += 1
-    first = next((j for j in range(width_all) if value_at[j] > text_at[j] + code_at[j]), None)
+    # the first column of values; a value column may hold a stray text (`=1+2`) as often as a value
+    first = next((j for j in range(width_all) if value_at[j] > text_at[j] + code_at[j]
+                  or (j > 0 and value_at[j] and value_at[j] >= text_at[j] + code_at[j])), None)
     if first is None:
         return None
     numbers = [_small_integer(line.cells[first].text) for line in data if first < len(line.cells) and line.cells[first].text.strip()]

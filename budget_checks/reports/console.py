@@ -83,7 +83,7 @@ def _summary(console: Console, report: Report) -> None:
         console.print(f"  [green]{words['agrees']}[/green] {comparison.get('code', '')} {escape(str(comparison.get('row', '')))}: {pages}")
     if len(report.passed) > 10:
         console.print(f"  [green]{words['agrees']}[/green] … +{len(report.passed) - 10}")
-    unrecognised = [(d, p, t) for d, p, t in tables if not t.kind]
+    unrecognised = [(d, p, t) for d, p, t in tables if not t.checked]
     if unrecognised:
         console.print(f"  {words['not_checked']}:")
         for d, p, t in unrecognised:

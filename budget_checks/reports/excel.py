@@ -135,7 +135,7 @@ def _write_not_checked(ws, report: Report, w: dict[str, str]) -> dict[tuple[str,
     rows: list[tuple[str, str, str, str, int | None, str]] = []
     blocks: dict[tuple[str, str, int | None], int] = {}
     for d, p, t in report.tables():
-        if not t.kind:
+        if not t.checked:  # not recognised, or read without anything to check in it
             blocks[(d.path, p.path, t.line)] = 5 + len(rows)
             rows.append((w["status_block"], d.path, p.path, p.title, t.line, "\n".join(t.first_lines)))
     for d in report.documents:
@@ -233,8 +233,8 @@ def _write_summary(ws, report: Report, w: dict[str, str]) -> None:
     per_document = Counter(f.document for f in report.findings)
     for d in report.documents:
         tables = [t for p in d.pages for t in p.tables]
-        for column, value in enumerate((d.path, len(d.pages), sum(1 for t in tables if t.kind),
-                                        sum(1 for t in tables if not t.kind), per_document[d.path]), start=1):
+        for column, value in enumerate((d.path, len(d.pages), sum(1 for t in tables if t.checked),
+                                        sum(1 for t in tables if not t.checked), per_document[d.path]), start=1):
             put(ws, row, column, value)
         row += 1
     fit_columns(ws, maximum=60, fixed={1: 44, 6: 90})

@@ -42,7 +42,7 @@ def write_reconciliation(ws: Worksheet, report: Report, w: dict[str, str]) -> An
     put(ws, 1, 1, w["reconciliation"], font=TITLE)
     put(ws, 2, 1, w["legend"])
     row = 4
-    checked = [(d, p, t) for d, p, t in report.tables() if t.kind]
+    checked = [(d, p, t) for d, p, t in report.tables() if t.checked]
     if not checked:
         put(ws, row, 1, w["no_tables"])
     for d, p, t in checked:

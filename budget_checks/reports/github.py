@@ -121,7 +121,7 @@ def markdown_summary(report: Report, root: str | None = None) -> str:
             out.append(names["rest"].format(n=len(report.findings) - SUMMARY_ROWS))
     else:
         out.append(words["no_findings"])
-    unrecognised = [(d, p, t) for d, p, t in report.tables() if not t.kind]
+    unrecognised = [(d, p, t) for d, p, t in report.tables() if not t.checked]
     if unrecognised:
         out += ["", f"### {words['not_checked']}", ""]
         for d, p, t in unrecognised:

@@ -26,9 +26,14 @@ LABELS = ["=SUM(A1:A9)", "@SUM(1)", "\t=1+2", "\r=3+4", '=HYPERLINK("http://exam
 HEADER = "Lasten\tBaten\tSaldo\tToevoeging aan reserves\tOnttrekking aan reserves\tGeraamd resultaat"
 
 
+# rows that add up, so that the table's saldo column is clearly a saldo (most rows agree with it)
+PLAIN = [f"Doel 9.{k}" for k in range(1, 10)]
+
+
 def _rows(sep: str) -> str:
-    # saldo 90 where 80 is right: every row is also a finding, so the label reaches the findings sheet
-    return "".join(f"{label.strip() or label}{sep}100{sep}20{sep}90{sep}0{sep}0{sep}90\n" for label in LABELS)
+    # saldo 90 where 80 is right: every formula row is also a finding, so the label reaches the findings sheet
+    wrong = "".join(f"{label.strip() or label}{sep}100{sep}20{sep}90{sep}0{sep}0{sep}90\n" for label in LABELS)
+    return wrong + "".join(f"{label}{sep}100{sep}20{sep}80{sep}0{sep}0{sep}80\n" for label in PLAIN)
 
 
 def _text_page() -> bytes:
@@ -36,13 +41,14 @@ def _text_page() -> bytes:
 
 
 def _csv_page() -> bytes:
-    quoted = "".join(f'"{label}";100;20;90;0;0;90\n' for label in LABELS)
+    quoted = "".join(f'"{label}";100;20;90;0;0;90\n' for label in LABELS) + "".join(f'"{label}";100;20;80;0;0;80\n' for label in PLAIN)
     return ("Doel 1.1.2 +Formule\nOverzicht baten en lasten\n" + HEADER.replace("\t", ";") + "\n" + quoted).encode()
 
 
 def _html_page() -> bytes:
     heads = "".join(f"<th>{h}</th>" for h in HEADER.split("\t"))
     body = "".join(f"<tr><th>{label}</th><td>100</td><td>20</td><td>90</td><td>0</td><td>0</td><td>90</td></tr>" for label in LABELS)
+    body += "".join(f"<tr><th>{label}</th><td>100</td><td>20</td><td>80</td><td>0</td><td>0</td><td>80</td></tr>" for label in PLAIN)
     return (f"<html><body><h1>@Doel 1.1.3</h1><h2>Overzicht baten en lasten</h2><table><tr><th></th>{heads}</tr>"
             f"{body}</table></body></html>").encode()
 
@@ -58,6 +64,8 @@ def _xlsx_page() -> bytes:
     ws.append(["", *HEADER.split("\t")])
     for label in LABELS:
         ws.append([label.replace("\x01", "").replace("\x02", ""), 100, 20, 90, 0, 0, 90])
+    for label in PLAIN:
+        ws.append([label, 100, 20, 80, 0, 0, 80])
     for row in ws.iter_rows(min_row=4, max_col=1):
         row[0].data_type = "s"  # stored as text, not as a formula
     out = io.BytesIO()
