@@ -193,7 +193,7 @@ def _table_info(table: Table, with_cells: bool = True) -> TableInfo:
         scale=table.scale if table.rule.has_unit else None,
         convention=table.convention,
         rows=len(table.rows),
-        checked=table.evaluated > 0,
+        checked=table.evaluated > 0 or table.rule.layout == "text",  # a text table has no arithmetic: reading it is all
         line=table.line,
         columns=tuple(c.label for c in table.columns) if with_cells else (),
         cells=tuple(cells),

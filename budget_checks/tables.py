@@ -98,13 +98,13 @@ class Table:
         """How the table starts on the page (its title, then its lines as the page shows them), for a
         report of a table nothing was checked in."""
         lines = [self.title] if self.title else []
-        first = self.rows[0].line if self.rows else None
+        first = self.line if self.line is not None else (self.rows[0].line if self.rows else None)
         for item in self.page.items:
             cells = getattr(item, "cells", ())
             line = cells[0].line if cells else None
             if first is not None and line is not None and first <= line <= (self.end_line or first):
                 text = " | ".join(c.text.strip() for c in cells if c.text.strip())
-                if text:
+                if text and text != self.title:
                     lines.append(text)
             if len(lines) >= count:
                 break

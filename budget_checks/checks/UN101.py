@@ -23,5 +23,6 @@ SCOPE = "tables:amounts"  # what the rule looks at, for the evaluated count
 
 def check(context):
     for document, table in context.tables(layout="amounts"):
-        if table.rule.has_unit and table.unit is None and not table.unit_problem:
+        # a table without anything to check in it is reported as such (TB001), not for its unit
+        if table.rule.has_unit and table.unit is None and not table.unit_problem and table.relations:
             yield at_table(DOC.code, DOC.severity, document, table)
