@@ -37,14 +37,17 @@ def test_grand_total_is_programmes_subtotal_plus_the_lines_below_it(tmp_path: Pa
         ("BL103", "Totaal", "Baten"), ("BL103", "Totaal", "Lasten"), ("BL103", "Totaal", "Saldo")]
 
 
-def test_year_columns_alone_are_a_table_listed_as_not_checked(tmp_path: Path) -> None:
+def test_year_columns_alone_are_a_table_whose_years_are_checked(tmp_path: Path) -> None:
     page = "Voorbeeld\nEen overzicht zonder titel\n2025  2026  2027\nProgramma 1 Eerste  100  110  120\n"
     report = budget_checks.check(str(write_page(tmp_path, page)))
-    assert [(t.kind, t.checked) for _, _, t in report.tables()] == [("generic", False)]
-    assert [f.code for f in report.findings if f.code == "TB001"] == ["TB001"]  # one row, nothing to check: said so
+    assert [(t.kind, t.checked, t.evaluated) for _, _, t in report.tables()] == [("generic", True, 1)]  # the year order
+    assert [f.code for f in report.findings if f.code == "TB001"] == []
     titled = page.replace("Een overzicht zonder titel", "Meerjarenraming")
     report = budget_checks.check(str(write_page(tmp_path, titled, "titled.txt")))
     assert [t.kind for _, _, t in report.tables()] == ["meerjarenraming"]
+    unordered = page.replace("2025  2026  2027", "2025  2027  2026")
+    report = budget_checks.check(str(write_page(tmp_path, unordered, "unordered.txt")))
+    assert [f.code for f in report.findings if f.code == "ST103"] == ["ST103"]
 
 
 def test_a_stated_convention_must_be_lists_of_phrases(tmp_path: Path) -> None:
