@@ -360,18 +360,27 @@ def _header_width(cells: list[Cell], counts: Counter, width: int, words: frozens
     rows showing exactly that many values, say how many columns there are: a row with more values
     than that has one too many (PL102), or two rows' worth (a total under its last part)."""
     labels = [c for c in cells if c.text.strip()]
+    named = [columnish(c.text, words) for c in labels]
+    end = len(named)
+    while end > 0 and not named[end - 1] and len(named) - end < 3:
+        end -= 1  # section headings between the header and the first row (`Vaste activa`)
     k = 0
-    while k < len(labels) and columnish(labels[len(labels) - 1 - k].text, words):
+    while k < end and named[end - 1 - k]:
         k += 1
     total = sum(counts.values())
-    if k < 2 or k >= width:
+    dates = sum(1 for c in labels[end - k : end] if kind(c.text) == YEAR)  # `31-12-2019 | 31-12-2018`
+    if k < 2:
         return width
     if total == 1 and width == k + 1:
         return k  # one row, one value more than the header names
-    if counts.get(k, 0) * 2 < total:
-        return width
-    misfits = sum(n for size, n in counts.items() if size > k and size % k)
-    return k if misfits * 3 <= total else width
+    # the first header cell may be a corner cell (`Activa`); a run of dates names exactly its columns
+    for w in ((dates,) if dates >= 2 else ()) + ((k, k - 1) if k <= width else ()):
+        if w < 2 or w >= width or counts.get(w, 0) * 2 < total:
+            continue
+        misfits = sum(n for size, n in counts.items() if size > w and size % w)
+        if misfits * 3 <= total:
+            return w
+    return width
 
 
 def _split_above(cells: list[Cell], width: int) -> tuple[list[Cell], list[Cell]]:
