@@ -369,7 +369,7 @@ def _header_width(cells: list[Cell], counts: Counter, width: int, words: frozens
         k += 1
     total = sum(counts.values())
     dates = sum(1 for c in labels[end - k : end] if kind(c.text) == YEAR)  # `31-12-2019 | 31-12-2018`
-    if k < 2:
+    if k < 2 or not total:
         return width
     if total == 1 and width == k + 1:
         return k  # one row, one value more than the header names
