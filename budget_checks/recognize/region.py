@@ -361,12 +361,16 @@ def _header_width(cells: list[Cell], counts: Counter, width: int, words: frozens
     than that has one too many (PL102), or two rows' worth (a total under its last part)."""
     labels = [c for c in cells if c.text.strip()]
     named = [columnish(c.text, words) for c in labels]
-    end = len(named)
-    while end > 0 and not named[end - 1] and len(named) - end < 3:
-        end -= 1  # section headings between the header and the first row (`Vaste activa`)
-    k = 0
-    while k < end and named[end - 1 - k]:
-        k += 1
+    # the last run of two or more header cells; section headings and note numbers may stand between
+    # it and the first row (`Vaste activa`, `1`, `Immateriële vaste activa`)
+    end, k = len(named), 0
+    while end > 0 and len(named) - end <= 4:
+        k = 0
+        while k < end and named[end - 1 - k]:
+            k += 1
+        if k >= 2:
+            break
+        end -= max(1, k)
     total = sum(counts.values())
     dates = sum(1 for c in labels[end - k : end] if kind(c.text) == YEAR)  # `31-12-2019 | 31-12-2018`
     if k < 2 or not total:
