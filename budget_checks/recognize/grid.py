@@ -124,6 +124,10 @@ def blocks(items: Items, taken: list[bool]) -> list[Block]:
             close_block()
             continue
         if isinstance(item, Prose):
+            if item.text.rstrip().endswith(":") and (current.lines or pending):
+                # `... voorschotbedragen die dienen ter dekking van:` introduces the rows under it
+                pending.append((i, Cell(item.text, item.line, item.ref)))
+                continue
             close_block()
             continue
         cells = item.cells
