@@ -24,6 +24,7 @@ _FOOTER = re.compile(
 )
 _TITLE = re.compile(r"^(?:beschrijving\s+)?(?:doel|programma)\s+\d", re.IGNORECASE)
 _BULLET_SIGNS = "•·▪◦*"
+_MIN_BULLET_CELLS = 6  # a bulleted run this long, a third of it numbers, is a table
 _BULLET = re.compile(rf"^(?:[{_BULLET_SIGNS}]|-\s+[A-Za-z]|\d+\.\s+\w+(?:\s+\w+){{4}})")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _LABEL_WORDS = 40  # a row label may be long (the balance sheet's names are); running text ends like a sentence
@@ -83,6 +84,7 @@ def read_text(data: bytes, path: str) -> Page:
     lines = text.split("\n")
     page = Page(path=path, source_format="text")
     numbered = [(n, stripped) for n, line in enumerate(lines, start=1) if (stripped := line.strip())]
+    numbered = _unbullet(numbered)
     numbered = _take_footer(page, numbered)
     numbered = _take_title(page, numbered)
     gaps = has_gaps(text)
@@ -100,6 +102,24 @@ def _row_of(piped: dict, aligned: dict, n: int, line: str, gaps: bool) -> Item:
     if n in aligned:
         return Row(tuple(Cell(c, n) for c in aligned[n]), positional=True)
     return _item(line, n, gaps)
+
+
+def _unbullet(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A run of bullet lines of which many are numbers (`• 192.038`) is a table exported one cell per
+    bullet, not a list: the bullets go, the cells stay."""
+    out = list(numbered)
+    start = 0
+    while start < len(out):
+        end = start
+        while end < len(out) and out[end][1][:1] in _BULLET_SIGNS and out[end][1][1:2].isspace():
+            end += 1
+        if end - start >= _MIN_BULLET_CELLS:
+            cells = [out[k][1][1:].strip() for k in range(start, end)]
+            if sum(1 for c in cells if _is_value(c)) * 3 >= len(cells):
+                for k, cell in zip(range(start, end), cells):
+                    out[k] = (out[k][0], cell)
+        start = max(end, start + 1)
+    return out
 
 
 def _take_footer(page: Page, numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
