@@ -58,32 +58,41 @@ def check_arithmetic(tables: list[tuple[str, Table]], tolerance: Tolerance, seve
                      keep_frames: bool = False) -> ArithmeticResult:
     result = ArithmeticResult(frames=[] if keep_frames else None)
     severities = severities or {}
-    parts: list[dict[str, object]] = []
+    columns: dict[str, list] = {name: [] for name in ("doc", "page", "table", "code", "row", "column", "residual", "known",
+                                                     "allowed", "scale", "t", "i")}
     evaluated: list[tuple[str, Table]] = []
     for document, table in tables:
         if not table.relations:
             continue
-        e = evaluate(table.relations, matrix(table), tolerance)
+        m = matrix(table)
+        e = evaluate(table.relations, m, tolerance)
         table.evaluated = int(e.known.sum())
-        scale = 10 ** matrix(table).decimals if table.relations else 1
-        parts.append({
-            "doc": [document] * len(table.relations),
-            "page": [table.page.path] * len(table.relations),
-            "table": np.full(len(table.relations), table.index, dtype=np.int64),
-            "code": [r.code for r in table.relations],
-            "row": np.array([r.target[0] for r in table.relations], dtype=np.int64),
-            "column": np.array([r.target[1] for r in table.relations], dtype=np.int64),
-            "residual": pd.arrays.IntegerArray(e.residual.copy(), ~e.known),
-            "allowed": pd.array(e.allowed, dtype="Int64"),
-            "excess": pd.arrays.IntegerArray(np.maximum(np.abs(e.residual) - e.allowed, 0), ~e.known),
-            "scale": np.full(len(table.relations), scale, dtype=np.int64),
-            "t": np.full(len(table.relations), len(evaluated), dtype=np.int64),
-            "i": np.arange(len(table.relations), dtype=np.int64),
-        })
+        n = len(table.relations)
+        columns["doc"] += [document] * n
+        columns["page"] += [table.page.path] * n
+        columns["table"].append(np.full(n, table.index, dtype=np.int64))
+        columns["code"] += [r.code for r in table.relations]
+        columns["row"].append(np.fromiter((r.target[0] for r in table.relations), dtype=np.int64, count=n))
+        columns["column"].append(np.fromiter((r.target[1] for r in table.relations), dtype=np.int64, count=n))
+        columns["residual"].append(e.residual)
+        columns["known"].append(e.known)
+        columns["allowed"].append(np.asarray(e.allowed, dtype=np.int64))
+        columns["scale"].append(np.full(n, 10 ** m.decimals, dtype=np.int64))
+        columns["t"].append(np.full(n, len(evaluated), dtype=np.int64))
+        columns["i"].append(np.arange(n, dtype=np.int64))
         evaluated.append((document, table))
-    if not parts:
+    if not evaluated:
         return result
-    frame = pd.concat([pd.DataFrame(p) for p in parts], ignore_index=True)
+    stacked = {k: (np.concatenate(v) if k not in ("doc", "page", "code") else v) for k, v in columns.items()}
+    unknown = ~stacked.pop("known")
+    residual = stacked["residual"]
+    frame = pd.DataFrame({
+        **{k: stacked[k] for k in ("doc", "page", "table", "code", "row", "column")},
+        "residual": pd.arrays.IntegerArray(residual.copy(), unknown),
+        "allowed": pd.array(stacked["allowed"], dtype="Int64"),
+        "excess": pd.arrays.IntegerArray(np.maximum(np.abs(residual) - stacked["allowed"], 0), unknown.copy()),
+        **{k: stacked[k] for k in ("scale", "t", "i")},
+    })
     try:
         _SCHEMA.validate(frame, lazy=True)
         failed: set[int] = set()
