@@ -255,4 +255,4 @@ def _score(names: tuple[str, ...], end: int, total: int, words: frozenset[str]) 
     trailing = total - end  # cells between the labels and the first row: corner cells at most
     periods = len(names) >= 2 and all(_YEAR_IN.search(t) for t in names)  # every label a year: a header of periods
     adjacent = 0.5 if trailing == 0 else 0  # the cells right before the first row, whatever they say
-    return named / max(1, len(names)) * 4 - max(0, trailing - 1) * 1.5 - 0.01 * trailing + (2 if periods else 0) + adjacent
+    return named / max(1, len(names)) * 4 - max(0, trailing - 1) * 1.5 - 0.01 * trailing + (2.5 if periods else 0) + adjacent

@@ -67,9 +67,11 @@ def unrecognised(entries: list["Entry"], used: list[bool], page: Page) -> list[U
 
 def _scan(page: Page, book: Rulebook, tolerance: Tolerance) -> tuple[list[Table], list[bool], list["Entry"]]:
     entries = [Entry((Cell(i.text, i.line, i.ref),), prose=True) if isinstance(i, Prose) else Entry(i.cells) for i in page.items]
-    firsts = _FirstWords(entries)
     tables: list[Table] = []
     used = [False] * len(entries)
+    if not _any_opening_word(entries, book):
+        return tables, used, entries  # no cell starts with a word any rule's title or header starts with
+    firsts = _FirstWords(entries)
     pos = 0
     while pos < len(entries):
         widgets = widget_length(entries, pos)
@@ -240,9 +242,7 @@ class _BookIndex:
 _BOOKS: dict[int, _BookIndex] = {}
 
 
-def _may_open(entries: list[Entry], pos: int, book: Rulebook, firsts: _FirstWords) -> bool:
-    """A cheap test that most cells of a page fail: the cell could be a rule's title, or a
-    rule's header could start at it (after 0 to 3 corner cells). Exact tests follow per rule."""
+def _book_index(book: Rulebook) -> _BookIndex:
     index = _BOOKS.get(id(book))
     if index is None or index.tables != tuple(book.tables):
         rules = [_index(rule) for rule in book.tables]
@@ -250,6 +250,13 @@ def _may_open(entries: list[Entry], pos: int, book: Rulebook, firsts: _FirstWord
             tuple(book.tables), frozenset().union(*(r.title_firsts for r in rules)),
             frozenset().union(*(r.starts for r in rules)), tuple(w for r in rules for w in r.year_starts),
         )
+    return index
+
+
+def _may_open(entries: list[Entry], pos: int, book: Rulebook, firsts: _FirstWords) -> bool:
+    """A cheap test that most cells of a page fail: the cell could be a rule's title, or a
+    rule's header could start at it (after 0 to 3 corner cells). Exact tests follow per rule."""
+    index = _book_index(book)
     entry = entries[pos]
     if entry.single and _bare_title(entry.first.text).partition(" ")[0] in index.title_firsts:
         return True
@@ -257,6 +264,24 @@ def _may_open(entries: list[Entry], pos: int, book: Rulebook, firsts: _FirstWord
         word = firsts(pos, corner)
         if word is not None and _opens(word, index.starts, index.year_starts):
             return True
+    return False
+
+
+_PUNCTUATION = "():,.*'\"-–"
+
+
+def _any_opening_word(entries: list[Entry], book: Rulebook) -> bool:
+    """A cheap page-wide test before the per-cell one: does any cell start with a word that starts a
+    rule's title or header? (Rules whose labels start with a year pattern always need the scan.)"""
+    index = _book_index(book)
+    if index.year_starts:
+        return True
+    words = index.title_firsts | index.starts
+    for entry in entries:
+        for cell in entry.cells:
+            tokens = _norm(cell.text).split(maxsplit=1)
+            if tokens and (tokens[0] in words or tokens[0].strip(_PUNCTUATION) in words):
+                return True
     return False
 
 

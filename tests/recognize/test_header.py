@@ -1,0 +1,46 @@
+"""Which cells name the columns, in the header layouts real pages show."""
+
+from __future__ import annotations
+
+from budget_checks.model import Cell
+from budget_checks.recognize.header import fit
+from budget_checks.recognize.roles import vocabulary
+from budget_checks.rulebook import load_rulebook
+
+WORDS = vocabulary(load_rulebook()).header
+
+
+def _fit(texts: list[str], width: int):
+    return fit([Cell(t) for t in texts], width, WORDS)
+
+
+def test_labels_split_over_cells_are_joined() -> None:
+    header = _fit(["Lasten", "Baten", "Saldo", "Toevoeging", "aan reserves", "Onttrekking aan", "reserves", "Geraamd", "resultaat"], 6)
+    assert header.labels == ("Lasten", "Baten", "Saldo", "Toevoeging aan reserves", "Onttrekking aan reserves", "Geraamd resultaat")
+
+
+def test_a_header_in_lower_case_is_not_joined() -> None:
+    header = _fit(["rekening 2018", "saldo 1-1-2020", "overige toevoegingen", "onttrekkingen", "saldo 1-1-2021"], 5)
+    assert header.labels == ("rekening 2018", "saldo 1-1-2020", "overige toevoegingen", "onttrekkingen", "saldo 1-1-2021")
+
+
+def test_groups_interleaved_with_their_labels() -> None:
+    header = _fit(["Begroting 2025", "Lasten", "Baten", "Begroting 2026", "Lasten", "Baten"], 4)
+    assert header.labels == ("Lasten", "Baten", "Lasten", "Baten")
+    assert header.groups == ("Begroting 2025", "Begroting 2025", "Begroting 2026", "Begroting 2026")
+
+
+def test_a_header_written_with_single_spaces_under_year_groups() -> None:
+    header = _fit(["Omschrijving Primaire begroting 2019 Begroting 2019 na wijziging Realisatie 2019",
+                   "Baten Lasten Saldo Baten Lasten Saldo Baten Lasten Saldo"], 9)
+    assert header.labels == ("Baten", "Lasten", "Saldo") * 3
+    assert header.groups[::3] == ("Primaire begroting 2019", "Begroting 2019 na wijziging", "Realisatie 2019")
+
+
+def test_periods_win_over_headings_between_them_and_the_rows() -> None:
+    cells = ["Realisatie 2015", "Begroting 2016", "Begroting 2017", "Begroting 2018", "Programma 1 – Bestuur", "Lasten"]
+    assert _fit(cells, 4).labels == ("Realisatie 2015", "Begroting 2016", "Begroting 2017", "Begroting 2018")
+
+
+def test_cells_right_above_the_rows_name_them_even_without_known_words() -> None:
+    assert _fit(["Verdeling naar wijken", "Doel", "Noord", "Zuid", "Oost"], 3).labels == ("Noord", "Zuid", "Oost")

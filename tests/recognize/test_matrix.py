@@ -1,0 +1,41 @@
+"""The vectorised evaluation of relations against a plain reading of each one, cell by cell."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, strategies as st
+
+from budget_checks.matrix import Matrix, evaluate
+from budget_checks.tables import Relation, Term
+from budget_checks.tolerance import Tolerance
+
+ROWS, COLS = 5, 4
+_CELL = st.tuples(st.integers(-10**12, 10**12), st.booleans(), st.integers(0, 3))  # value, known, halfsteps
+_PLACE = st.tuples(st.integers(0, ROWS - 1), st.integers(0, COLS - 1))
+_RELATION = st.tuples(_PLACE, st.lists(st.tuples(_PLACE, st.sampled_from([1, -1])), min_size=1, max_size=4))
+
+
+@given(st.lists(_CELL, min_size=ROWS * COLS, max_size=ROWS * COLS), st.lists(_RELATION, max_size=8))
+def test_residuals_margins_and_unknowns_match_a_plain_reading(cells, drawn) -> None:
+    values = np.array([c[0] for c in cells], dtype=np.int64).reshape(ROWS, COLS)
+    known = np.array([c[1] for c in cells]).reshape(ROWS, COLS)
+    halfsteps = np.array([c[2] for c in cells], dtype=np.int64).reshape(ROWS, COLS)
+    m = Matrix(values, known, halfsteps, halfsteps > 0, np.zeros(COLS, dtype=bool), 0)
+    relations = [Relation("XX101", target, tuple(Term(r, c, s) for (r, c), s in terms), "x") for target, terms in drawn]
+    e = evaluate(relations, m, Tolerance())
+    for k, (target, terms) in enumerate(drawn):
+        places = [target, *(place for place, _ in terms)]
+        all_known = all(known[r, c] for r, c in places)
+        assert bool(e.known[k]) == all_known
+        expected = int(values[target]) - sum(s * int(values[place]) for place, s in terms)
+        assert int(e.residual[k]) == (expected if all_known else 0)
+        assert int(e.allowed[k]) == sum(int(halfsteps[place]) for place in places) // 2
+
+
+def test_exact_policy_allows_nothing() -> None:
+    m = Matrix(np.array([[10, 4, 5]]), np.ones((1, 3), dtype=bool), np.ones((1, 3), dtype=np.int64), np.ones((1, 3), dtype=bool),
+               np.zeros(3, dtype=bool), 0)
+    relation = Relation("XX101", (0, 0), (Term(0, 1, 1), Term(0, 2, 1)), "a = b + c")
+    assert evaluate([relation], m, Tolerance()).allowed.tolist() == [1]
+    assert evaluate([relation], m, Tolerance(policy="exact")).allowed.tolist() == [0]
+    assert evaluate([relation], m, Tolerance()).residual.tolist() == [1]
