@@ -30,6 +30,9 @@ def norm(text: str) -> str:
     return " ".join(w.strip(".") if w not in (".",) else w for w in text.split())
 
 
+_QUALIFIERS = frozenset({"exclusief", "inclusief", "excl", "incl", "voor", "vóór", "na", "van", "zonder", "met"})
+
+
 @dataclass(frozen=True, slots=True)
 class Role:
     kind: str  # the family
@@ -124,6 +127,12 @@ def roles_of(label: str, vocab: Vocabulary) -> tuple[Role, ...]:
         for tokens, role in (*vocab.by_first.get(variant[0], ()), *vocab.year_first):
             if role not in out and _matches(tokens, variant):
                 out.append(role)
+    if not out and words:
+        # `Lasten exclusief stortingen in reserves`, `Saldo van baten en lasten`: a label, then what qualifies it
+        cut = next((i for i, w in enumerate(words) if i and w in _QUALIFIERS), None)
+        if cut is not None:
+            head = words[:cut]
+            out = [role for tokens, role in (*vocab.by_first.get(head[0], ()), *vocab.year_first) if _matches(tokens, head)]
     ordered = tuple(role for _, role in vocab.patterns if role in out)  # the longest label first
     vocab.found[label] = tuple(dict.fromkeys(ordered))
     return vocab.found[label]
