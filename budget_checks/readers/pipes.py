@@ -35,7 +35,46 @@ def pipe_rows(numbered: list[tuple[int, str]]) -> dict[int, tuple[str, ...] | No
         if cells is not None:
             found[number] = cells
             rows += 1
-    return found if rows >= _MIN_ROWS else {}
+    if rows < _MIN_ROWS:
+        return {}
+    _join_broken(numbered, found)
+    return found
+
+
+def _join_broken(numbered: list[tuple[int, str]], found: dict[int, tuple[str, ...] | None]) -> None:
+    """`Lasten | 28.209.801 |` / `23.893.367 |` / `23.177.364 | 706.392 | V |`: a row broken over
+    lines, each piece closed by a pipe. Consecutive pieces that together make exactly as many cells
+    as the widest row of the table are one row (stored at its first line; the other lines are left out)."""
+    pieces = [(n, _raw(t)) for n, t in numbered if found.get(n) is not None and t.rstrip().endswith("|")]
+    width = max((len(cells) for _, cells in pieces), default=0)
+    lines = [n for n, _ in numbered]
+    position = {n: i for i, n in enumerate(lines)}
+    k = 0
+    while k < len(pieces):
+        start, cells = pieces[k]
+        if len(cells) >= width:
+            k += 1
+            continue
+        merged, end = list(cells), k
+        while len(merged) < width and end + 1 < len(pieces) and position[pieces[end + 1][0]] == position[pieces[end][0]] + 1:
+            end += 1
+            merged += pieces[end][1]
+        if len(merged) == width and end > k:
+            found[start] = tuple(merged)
+            for n, _ in pieces[k + 1 : end + 1]:
+                found[n] = None
+            k = end + 1
+        else:
+            k += 1
+
+
+def _raw(text: str) -> list[str]:
+    """The cells of a closed pipe line, empty ones kept (not the nothing after its last pipe)."""
+    stripped = text.strip()
+    parts = [part.strip().replace("\\|", "|") for part in _SPLIT.split(stripped)]
+    if stripped.startswith("|"):
+        parts = parts[1:]
+    return parts[:-1] if parts and not parts[-1] else parts
 
 
 def _cells(text: str) -> tuple[str, ...] | None:

@@ -18,7 +18,7 @@ import numpy as np
 from budget_checks.matrix import Matrix, evaluate
 from budget_checks.recognize.discover import ColumnRule
 from budget_checks.recognize.legends import stated_alternative
-from budget_checks.recognize.roles import Vocabulary, is_difference_label, roles_of
+from budget_checks.recognize.roles import Vocabulary, is_cost_label, is_difference_label, roles_of
 from budget_checks.rulebook import IdentityRule, Rulebook, TableRule
 from budget_checks.tables import SUBTOTAL, TOTAL, Relation, Table, Term
 from budget_checks.tolerance import Tolerance
@@ -31,13 +31,14 @@ class Declared:
     row_reductions: list[tuple[int, tuple[int, ...], tuple[int, ...]]]  # (target row, rows, signs): for the structure
     column_rules: list[ColumnRule] = field(default_factory=list)  # the chosen convention per band, for placement
     conventions: list[list[list[ColumnRule]]] = field(default_factory=list)  # per identity: every convention's rules
+    flipped: set[tuple[int, int]] = field(default_factory=set)  # cells (a cost row's verschil) taken the other way
 
 
 def declared(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, tolerance: Tolerance) -> Declared:
     out = Declared([], set(), [])
     if table.rule.identities:
         for identity in table.rule.identities:
-            _by_columns(table, m, identity, tolerance, out)
+            _by_columns(table, m, identity, vocab, tolerance, out)
     _by_rows(table, m, book, vocab, tolerance, out)
     return out
 
@@ -54,7 +55,7 @@ def _bands(table: Table) -> list[dict[str, int]]:
     return [bands[b] for b in sorted(bands)]
 
 
-def _by_columns(table: Table, m: Matrix, identity: IdentityRule, tolerance: Tolerance, out: Declared) -> None:
+def _by_columns(table: Table, m: Matrix, identity: IdentityRule, vocab: Vocabulary, tolerance: Tolerance, out: Declared) -> None:
     groups = table.groups()
     rows = [r for r, row in enumerate(table.rows) if row.placement != "heading"]
     rules: list[list[ColumnRule]] = [[] for _ in identity.alternatives]  # per alternative, one per band
@@ -80,7 +81,18 @@ def _by_columns(table: Table, m: Matrix, identity: IdentityRule, tolerance: Tole
     if any(rules):
         out.conventions.append([mine for mine in rules if mine])
     per_alternative = [[rule.on(r) for rule in mine for r in rows] for mine in rules]
-    chosen = _choose(table, m, identity, per_alternative, tolerance, out)
+    differences = any(is_difference_label(table.columns[rule.target].label, vocab) for mine in rules for rule in mine)
+    costs = {r for r in rows if is_cost_label(table.rows[r].label, vocab)} if differences else set()
+    if costs and len(costs) < len(rows):
+        # a verschil that is voordelig when positive is taken the other way on the rows of costs
+        apart = [[rel for rel in relations if rel.target[0] in costs] for relations in per_alternative]
+        per_alternative = [[rel for rel in relations if rel.target[0] not in costs] for relations in per_alternative]
+        chosen = _choose(table, m, identity, per_alternative, tolerance, out)
+        if _choose(table, m, identity, apart, tolerance, out) not in (None, chosen):
+            targets = {rule.target for mine in rules for rule in mine if is_difference_label(table.columns[rule.target].label, vocab)}
+            out.flipped |= {(r, j) for r in costs for j in targets}
+    else:
+        chosen = _choose(table, m, identity, per_alternative, tolerance, out)
     if chosen is not None:
         out.column_rules += rules[chosen]
 

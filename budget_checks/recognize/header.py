@@ -65,7 +65,10 @@ def fit_positional(lines: list[list[Cell]], columns_at: list[int], words: frozen
         after_corner = [c for c in texts if c not in at]
         row_cells: list[Cell | None]
         spans = n < len(lines) - 1 and texts and width % len(texts) == 0 and width // len(texts) >= 2
-        if placed == width or (placed == len(texts) and not spans):
+        corner = line[0].text.strip() if line and columns_at and columns_at[0] > 0 else ""
+        if corner and _YEAR_IN.search(corner) and len(texts) >= width:
+            row_cells = list(texts[:width])  # a header one cell short: its first label stands over the row labels
+        elif placed == width or (placed == len(texts) and not spans):
             row_cells = at
         elif len(texts) == width:
             row_cells = list(texts)

@@ -11,6 +11,7 @@ One relation per place: where two sources state the same relation, the first is 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from itertools import product
 
 from budget_checks.matrix import evaluate, matrix
@@ -24,7 +25,7 @@ from budget_checks.recognize.rollforward import roll_forward_rules
 from budget_checks.recognize.roles import Vocabulary
 from budget_checks.recognize.structure import row_relations
 from budget_checks.rulebook import Rulebook
-from budget_checks.tables import Relation, Table
+from budget_checks.tables import Relation, Table, Term
 from budget_checks.tolerance import Tolerance
 
 GENERIC_TOTAL = "ST101"
@@ -60,11 +61,28 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
     stated = row_formulas(table)
     numbered = numbered_totals(table)
     given = found.row_reductions + stated + [(t, parts, (1,) * len(parts)) for t, parts in numbered]
-    rows = row_relations(table, m, vocab, tolerance, code, given)
+    rows = _row_relations(table, m, vocab, tolerance, code, given, found.flipped)
     readable = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed")]
     columns = [rule.on(r) for rule in discovered for r in readable]
     table.relations = _one_per_place(found.relations + formula_relations(table, stated) + numbered_relations(table, numbered, code)
                                       + rows + columns)
+
+
+def _row_relations(table: Table, m, vocab: Vocabulary, tolerance: Tolerance, code: str, given, flipped: set[tuple[int, int]]) -> list[Relation]:
+    """Totals between rows; where the rows of costs take their verschil the other way (a positive
+    verschil is voordelig), those cells are read turned, so a saldo's verschil sums its parts' verschillen."""
+    if not flipped:
+        return row_relations(table, m, vocab, tolerance, code, given)
+    turned = replace(m, values=m.values.copy())
+    for r, j in flipped:
+        turned.values[r, j] = -turned.values[r, j]
+    out = []
+    for relation in row_relations(table, turned, vocab, tolerance, code, given):
+        j = relation.target[1]
+        t = -1 if (relation.target[0], j) in flipped else 1
+        terms = tuple(Term(x.row, x.column, x.sign * t * (-1 if (x.row, x.column) in flipped else 1)) for x in relation.terms)
+        out.append(Relation(relation.code, relation.target, terms, relation.holds, relation.source, relation.evidence, relation.other))
+    return out
 
 
 _MAX_READINGS = 64  # readings of a table's open rows, taken together, tried against its rows
