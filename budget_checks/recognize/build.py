@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from budget_checks.model import Cell, Page
 from budget_checks.numbers import Unit, find_unit, strip_unit, unit_problem
@@ -167,7 +168,36 @@ def _columns(header: Header, column_roles: list[tuple[Role, ...]], rule: TableRu
             key = f"kolom_{j + 1}"
             used.add(key)
             out.append(Column(key, shown if label else plain_name(j), band=band))
+    _bands_by_year(out)
     return out
+
+
+def _bands_by_year(columns: list[Column]) -> None:
+    """`Rekening 2016 | Begroting 2017 | Begroting na wijziging 2017 | Rekening 2017 | Verschil`: the
+    realisatie that comes back opens the band of 2017, and the 2017 columns before it belong to it."""
+    years = [_year_of(c.label) for c in columns]
+    for j in range(1, len(columns)):
+        if columns[j].band == columns[j - 1].band or years[j] is None:
+            continue
+        i = j
+        while i > 0 and columns[i - 1].band == columns[j - 1].band and years[i - 1] == years[j] and not _role_in(columns, i - 1, j):
+            i -= 1
+        for k in range(i, j):
+            columns[k] = replace(columns[k], band=columns[j].band)
+
+
+def _role_in(columns: list[Column], k: int, j: int) -> bool:
+    """Whether column k's role already stands in the band that column j opens (then k stays where it is)."""
+    role = columns[k].role
+    return bool(role) and any(c.role == role for c in columns[j:] if c.band == columns[j].band)
+
+
+_YEAR_OF = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+
+
+def _year_of(label: str) -> str | None:
+    found = set(_YEAR_OF.findall(label))
+    return found.pop() if len(found) == 1 else None
 
 
 # ---------------------------------------------------------------- rows

@@ -147,7 +147,8 @@ def _parse(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, row
             stack = [s for s in stack if s not in done.window]
             stack.append(r)
             continue
-        key = (r, tuple(stack), upward, relaxed, labels)
+        # what a row may close is the top of the stack only (and whether the stack is that short)
+        key = (r, tuple(stack[-MAX_LABELLED:]), min(len(stack), MAX_LABELLED + 1), upward, relaxed, labels)
         if key not in memo:
             memo[key] = _best(table, m, vocab, tolerance, r, stack, headings, upward, relaxed, labels)
         best = memo[key]
@@ -285,7 +286,7 @@ def _opened_by(table: Table, r: int, stack: list[int], headings: dict[int, str])
     name = norm(table.rows[r].label)
     if not name:
         return None
-    for pos in range(len(stack) - 1, -1, -1):
+    for pos in range(len(stack) - 1, max(-1, len(stack) - 1 - MAX_LABELLED), -1):  # no window reaches deeper
         heading = headings.get(stack[pos])
         if heading and (heading == name or name.endswith(" " + heading) or heading.endswith(" " + name)):
             return pos
