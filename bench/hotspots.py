@@ -21,7 +21,8 @@ from budget_checks.rulebook import load_rulebook
 # (label, file suffix, function): the stages of budget_checks.engine.check_document
 STAGES = [
     ("read and split pages", "readers/containers.py", "read_document"),
-    ("recognise tables", "recognize.py", "recognize_page"),
+    ("recognise tables", "recognize/page.py", "recognize_page"),
+    ("  find relations", "recognize/identities.py", "find_relations"),
     ("  place values of rows", "placement.py", "place_rows"),
     ("arithmetic (pandas, pandera)", "dataset.py", "check_arithmetic"),
     ("report model", "engine.py", "_document_info"),

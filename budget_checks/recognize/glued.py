@@ -38,7 +38,10 @@ _GLUED_YEAR = re.compile(r"(?<=\D(?:19|20)\d\d)(?=[^\d\s\-/–)*])")  # "2017Beg
 
 def split_glued(text: str) -> tuple[str, str] | None:
     """(label, glued values) of a cell that is a label with digits run together at its end."""
-    match = _TAIL.match(text.strip())
+    text = text.strip()
+    if not text or not text[-1].isdigit():
+        return None
+    match = _TAIL.match(text)
     if not match or sum(ch.isdigit() for ch in match["tail"]) < _MIN_DIGITS:
         return None
     label = match["label"].strip()

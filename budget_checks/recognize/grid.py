@@ -189,7 +189,7 @@ def _unglued(stream: list[tuple[int, Cell]]):
                 yield index, Cell(glued[0], cell.line, cell.ref), TEXT
                 yield index, Cell(glued[1], cell.line, cell.ref), GLUED
                 continue
-            header = split_glued_header(cell.text)
+            header = split_glued_header(cell.text) if len(cell.text) > 14 else None
             if header is not None:
                 for part in header:
                     yield index, Cell(part, cell.line, cell.ref), TEXT

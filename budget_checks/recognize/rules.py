@@ -279,8 +279,8 @@ def _any_opening_word(entries: list[Entry], book: Rulebook) -> bool:
     words = index.title_firsts | index.starts
     for entry in entries:
         for cell in entry.cells:
-            tokens = _norm(cell.text).split(maxsplit=1)
-            if tokens and (tokens[0] in words or tokens[0].strip(_PUNCTUATION) in words):
+            tokens = cell.text.split(maxsplit=1)
+            if tokens and tokens[0].lower().strip(_PUNCTUATION) in words:
                 return True
     return False
 
