@@ -62,10 +62,10 @@ def row_formulas(table: Table) -> list[tuple[int, tuple[int, ...], tuple[int, ..
     return out
 
 
-def formula_relations(table: Table, found: list[tuple[int, tuple[int, ...], tuple[int, ...]]]) -> list[Relation]:
+def formula_relations(table: Table, found: list[tuple[int, tuple[int, ...], tuple[int, ...]]], code: str = CODE) -> list[Relation]:
     out = []
     for target, rows, signs in found:
         holds = f"{table.rows[target].label} = " + " ".join(("+ " if s > 0 else "- ") + table.rows[r].label for r, s in zip(rows, signs)).removeprefix("+ ")
         for j in range(len(table.columns)):
-            out.append(Relation(CODE, (target, j), tuple(Term(r, j, s) for r, s in zip(rows, signs)), holds, "structure"))
+            out.append(Relation(code, (target, j), tuple(Term(r, j, s) for r, s in zip(rows, signs)), holds, "structure"))
     return out

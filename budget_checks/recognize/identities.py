@@ -21,7 +21,7 @@ from budget_checks.recognize.discover import column_rules
 from budget_checks.recognize.glued import GLUED, decode_glued
 from budget_checks.recognize.formulas import formula_relations, row_formulas
 from budget_checks.recognize.placement import apply, place_rows
-from budget_checks.recognize.rollforward import roll_forward_rules
+from budget_checks.recognize.rollforward import CODE as ROLL_CODE, roll_forward_rows, roll_forward_rules
 from budget_checks.recognize.roles import Vocabulary
 from budget_checks.recognize.structure import row_relations
 from budget_checks.rulebook import Rulebook
@@ -59,12 +59,14 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
         table.convention = ""
         found = declared(table, m, book, vocab, tolerance)
     stated = row_formulas(table)
+    rolled_rows = roll_forward_rows(table, vocab)
     numbered = numbered_totals(table)
-    given = found.row_reductions + stated + [(t, parts, (1,) * len(parts)) for t, parts in numbered]
+    given = found.row_reductions + stated + rolled_rows + [(t, parts, (1,) * len(parts)) for t, parts in numbered]
     rows = _row_relations(table, m, vocab, tolerance, code, given, found.flipped)
     readable = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed")]
     columns = [rule.on(r) for rule in discovered for r in readable]
-    table.relations = _one_per_place(found.relations + formula_relations(table, stated) + numbered_relations(table, numbered, code)
+    table.relations = _one_per_place(found.relations + formula_relations(table, stated) + formula_relations(table, rolled_rows, ROLL_CODE)
+                                      + numbered_relations(table, numbered, code)
                                       + rows + columns)
 
 

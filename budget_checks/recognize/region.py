@@ -102,11 +102,15 @@ def regions(block: Block, words: frozenset[str], is_total=lambda label: False) -
             if _is_data(line):
                 if _embedded_header(line, words) or (line.positional != body[-1].positional):
                     break
+                if line.stream and _introduces_narrower(lines, i, body):
+                    break
                 if not line.positional and line.lead >= 2 and _narrower_after(lines, i - 1, body, is_total):
                     break
                 body.append(line)
                 headings = 0
             else:
+                if _introduces_narrower(lines, i, body):
+                    break  # `Het verloop ziet er als volgt uit:` over rows of fewer values: the next table
                 ahead = lines[i + 1 : i + 3]
                 if (_header_line(line, words) or is_unit_line(line) or _cells_header(line)) and any(_is_data(a) for a in ahead):
                     break  # a new header, or a unit note, over rows: the next table
@@ -135,6 +139,22 @@ def regions(block: Block, words: frozenset[str], is_total=lambda label: False) -
                 region.below = below
                 out.append(region)
     return out
+
+
+def _introduces_narrower(lines: list[Line], i: int, body: list[Line]) -> bool:
+    """A sentence that ends in a colon, over rows that show fewer values than the table so far."""
+    line = lines[i]
+    lead = line.cells[: line.lead - 1] if _is_data(line) else line.cells  # in a stream: the cells above the row's label
+    if not any(c.text.strip().endswith(":") and len(c.text.split()) >= 4 for c in lead):
+        return False
+    after = [line_count(line)] if _is_data(line) else []
+    for other in lines[i + 1 :]:
+        if _is_data(other):
+            after.append(line_count(other))
+        elif after:
+            break
+    width = max((line_count(x) for x in body if _is_data(x)), default=0)
+    return bool(after) and max(after) < width
 
 
 def _narrower_after(lines: list[Line], i: int, body: list[Line], is_total) -> bool:
@@ -372,14 +392,19 @@ def _header_width(cells: list[Cell], counts: Counter, width: int, words: frozens
             break
         end -= max(1, k)
     total = sum(counts.values())
-    dates = sum(1 for c in labels[end - k : end] if kind(c.text) == YEAR)  # `31-12-2019 | 31-12-2018`
+    dates = 0  # the dates the run ends with: `Activa | 31-12-2019 | 31-12-2018`
+    while dates < k and kind(labels[end - 1 - dates].text) == YEAR:
+        dates += 1
     if k < 2 or not total:
         return width
     if total == 1 and width == k + 1:
         return k  # one row, one value more than the header names
     # the first header cell may be a corner cell (`Activa`); a run of dates names exactly its columns
-    for w in ((dates,) if dates >= 2 else ()) + ((k, k - 1) if k <= width else ()):
-        if w < 2 or w >= width or counts.get(w, 0) * 2 < total:
+    dated = dates >= 2
+    for w in ((dates,) if dated else ()) + ((k, k - 1) if k <= width else ()):
+        # most rows show that many values (under dates, twice that many: an item and its subtotal)
+        shown = sum(n for size, n in counts.items() if size == w or (dated and w == dates and size % w == 0))
+        if w < 2 or w >= width or shown * 2 < total:
             continue
         misfits = sum(n for size, n in counts.items() if size > w and size % w)
         if misfits * 3 <= total:

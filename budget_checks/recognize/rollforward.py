@@ -128,3 +128,32 @@ def _holds(values: dict[int, int], left: int, right: int, mutations: list[int], 
     residual = values[right] - values[left] - sum(s * values[c] for c, s in zip(mutations, signs))
     shown = 2 + sum(1 for c in mutations if values[c])
     return tolerance.holds(residual, shown) and sum(1 for v in values.values() if v) >= 2
+
+
+def roll_forward_rows(table: Table, vocab: Vocabulary) -> list[tuple[int, tuple[int, ...], tuple[int, ...]]]:
+    """The same with the balances and mutations as rows (`Stand 1 januari 2019`, `Toevoegingen`,
+    `Aanwendingen`, `Stand 31 december 2019`): (closing row, rows, signs). Every row between the two
+    balances must say which way it goes; a decrease the page shows with a minus is added as shown."""
+    rows = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed")]
+    out = []
+    for i, left in enumerate(rows):
+        label = table.rows[left].label
+        if not is_balance(label, vocab):
+            continue
+        for k in range(i + 2, min(len(rows), i + 2 + _MAX_MUTATIONS)):
+            right = rows[k]
+            if not is_balance(table.rows[right].label, vocab):
+                continue
+            mutations = rows[i + 1 : k]
+            stated = [_stated(table.rows[r].label, vocab) for r in mutations]
+            later = _when(table.rows[right].label) > _when(label)
+            if later and all(stated) and not any(is_balance(table.rows[r].label, vocab) for r in mutations):
+                signs = tuple(1 if s < 0 and _shown_negative(table.rows[r]) else s for r, s in zip(mutations, stated))
+                out.append((right, (left, *mutations), (1, *signs)))
+            break
+    return out
+
+
+def _shown_negative(row) -> bool:
+    known = [p.value for p in row.parsed if p is not None and p.kind is Kind.NUMBER and p.value]
+    return bool(known) and all(v < 0 for v in known)
