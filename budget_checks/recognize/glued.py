@@ -32,6 +32,7 @@ _AMOUNT = re.compile(r"-?(?:0|[1-9]\d{0,2}(?:\.\d{3})*)")
 _CODE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}")  # a row's own number: 2, 1.2, 1.2.3
 _MIN_DIGITS = 5
 _MAX_READINGS = 5_000
+_MAX_TAIL = 160  # a row of a dozen amounts at most; a longer run of digits is no row
 _DATE_END = re.compile(r"(?:^|\D)\d{1,2}[-/]\d{1,2}[-/](?:19|20)?\d\d$")
 _GLUED_YEAR = re.compile(r"(?<=\D(?:19|20)\d\d)(?=[^\d\s\-/–)*])")  # "2017Begroting": a cut after the year
 
@@ -42,7 +43,7 @@ def split_glued(text: str) -> tuple[str, str] | None:
     if not text or not text[-1].isdigit():
         return None
     match = _TAIL.match(text)
-    if not match or sum(ch.isdigit() for ch in match["tail"]) < _MIN_DIGITS:
+    if not match or sum(ch.isdigit() for ch in match["tail"]) < _MIN_DIGITS or len(match["tail"]) > _MAX_TAIL:
         return None
     label = match["label"].strip()
     if find_unit(text) or _DATE_END.search(match["tail"]):
@@ -76,26 +77,52 @@ def width_of(tails: list[str], most: int = 12) -> int:
     """The fewest columns that read the most glued rows: amounts as long as their dots allow."""
     best, width = 0, 0
     for n in range(2, most + 1):
-        readable = sum(1 for tail in tails if _amounts(tail, n))
+        readable = sum(1 for tail in tails if _count(tail, n))
         if readable > best:
             best, width = readable, n
     return width
 
 
-@lru_cache(maxsize=1 << 12)
-def _amounts(text: str, n: int) -> tuple[tuple[str, ...], ...]:
-    if n == 0:
-        return ((),) if not text else ()
-    if len(text) < n:
-        return ()
+def _pieces(text: str, at: int) -> list[int]:
+    """Where a well-formed amount starting at `at` may end."""
     out = []
-    for end in range(1, len(text) + 1):
-        if _AMOUNT.fullmatch(text[:end]) and (end == len(text) or text[end] != "."):
-            for rest in _amounts(text[end:], n - 1):
-                out.append((text[:end], *rest))
-                if len(out) > _MAX_READINGS:
-                    return tuple(out)
-    return tuple(out)
+    for end in range(at + 1, len(text) + 1):
+        if _AMOUNT.fullmatch(text, at, end) and (end == len(text) or text[end] != "."):
+            out.append(end)
+    return out
+
+
+@lru_cache(maxsize=1 << 12)
+def _count(text: str, n: int) -> int:
+    """How many ways the text reads as n amounts (counted up to a bound, in linear memory)."""
+    ways = [[0] * (n + 1) for _ in range(len(text) + 1)]
+    ways[len(text)][0] = 1
+    for at in range(len(text) - 1, -1, -1):
+        for end in _pieces(text, at):
+            for k in range(1, n + 1):
+                ways[at][k] = min(_MAX_READINGS + 1, ways[at][k] + ways[end][k - 1])
+    return ways[0][n]
+
+
+def _amounts(text: str, n: int) -> list[tuple[str, ...]]:
+    """Every reading of the text as n amounts (at most a bound's worth)."""
+    out: list[tuple[str, ...]] = []
+
+    def walk(at: int, left: int, taken: tuple[str, ...]) -> None:
+        if len(out) > _MAX_READINGS:
+            return
+        if left == 0:
+            if at == len(text):
+                out.append(taken)
+            return
+        if len(text) - at < left:
+            return
+        for end in _pieces(text, at):
+            walk(end, left - 1, (*taken, text[at:end]))
+
+    if _count(text, n):
+        walk(0, n, ())
+    return out
 
 
 def decode_glued(table: Table, rule_sets: list[list[list[ColumnRule]]], tolerance: Tolerance) -> bool:
