@@ -148,7 +148,9 @@ def _parse(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, row
             stack.append(r)
             continue
         # what a row may close is the top of the stack only (and whether the stack is that short)
-        key = (r, tuple(stack[-MAX_LABELLED:]), min(len(stack), MAX_LABELLED + 1), upward, relaxed, labels)
+        # the labels change the answer only for a row they may name a total (going down)
+        named = labels and not upward and (not table.rows[r].label.strip() or bool(headings) or is_total_label(table.rows[r].label, vocab))
+        key = (r, tuple(stack[-MAX_LABELLED:]), min(len(stack), MAX_LABELLED + 1), upward, relaxed, named)
         if key not in memo:
             memo[key] = _best(table, m, vocab, tolerance, r, stack, headings, upward, relaxed, labels)
         best = memo[key]
