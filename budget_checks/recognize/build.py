@@ -18,7 +18,7 @@ from budget_checks.numbers import Unit, find_unit, strip_unit, unit_problem
 from budget_checks.recognize.cells import OPERATORS, YEAR, is_sentence, is_unit_note, kind, parsed
 from budget_checks.recognize.glued import GLUED
 from budget_checks.recognize.header import Header, fit, fit_positional, plain_name
-from budget_checks.recognize.region import RawRow, Region
+from budget_checks.recognize.rawrows import RawRow, Region
 from budget_checks.recognize.roles import Role, Vocabulary, is_total_label, norm, roles_of
 from budget_checks.rulebook import Rulebook, TableRule
 from budget_checks.tables import PART, SUBTOTAL, TOTAL, Column, Table, TableRow

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from budget_checks.model import Cell
 from budget_checks.numbers import is_year
 from budget_checks.recognize.cells import MARKER, YEAR, is_unit_note, kind
-from budget_checks.recognize.region import columnish
+from budget_checks.recognize.rawrows import columnish
 
 
 @dataclass(frozen=True, slots=True)
