@@ -79,7 +79,8 @@ def is_sentence(text: str) -> bool:
     if t.lower().startswith(_CHROME):
         return True
     last = t.split()[-1] if words else ""
-    abbreviation = "." in last[:-1] or last.lower() in ("enz.", "etc.", "incl.", "excl.", "resp.")  # `e.v.`, `t/m.`
+    # `e.v.`, `t/m.`, `niet won.`: a short label that ends in an abbreviation is no sentence
+    abbreviation = "." in last[:-1] or (words <= 8 and len(last) <= 5 and last[:-1].isalpha() and last[:-1].islower())
     return words > 40 or (words >= 3 and t.endswith(_SENTENCE_END) and not abbreviation)
 
 
