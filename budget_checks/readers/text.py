@@ -107,6 +107,8 @@ def _row_of(piped: dict, aligned: dict, n: int, line: str, gaps: bool) -> Item:
 def _unbullet(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A run of bullet lines of which many are numbers (`• 192.038`) is a table exported one cell per
     bullet, not a list: the bullets go, the cells stay."""
+    if not any(text[:1] in _BULLET_SIGNS for _, text in numbered):
+        return numbered
     out = list(numbered)
     start = 0
     while start < len(out):

@@ -27,9 +27,9 @@ _CONTEXT_ITEMS = 3
 
 
 def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTables:
-    tables, used, entries = rule_tables(page, book, tolerance, RULE_LAYOUTS)
-    vocab = vocabulary(book)
     items = Items(page)
+    tables, used, entries = rule_tables(page, book, tolerance, RULE_LAYOUTS, items.widget)
+    vocab = vocabulary(book)
     found: list[tuple[int, Table]] = [(t.line or 0, t) for t in tables]
     for block in blocks(items, used):
         for region in regions(block, vocab.header, lambda label: is_total_label(label, vocab)):

@@ -45,10 +45,11 @@ class Entry:
         return self._unit
 
 
-def rule_tables(page: Page, book: Rulebook, tolerance: Tolerance, layouts: tuple[str, ...]) -> tuple[list[Table], list[bool], list["Entry"]]:
+def rule_tables(page: Page, book: Rulebook, tolerance: Tolerance, layouts: tuple[str, ...],
+                widget: list[bool] | None = None) -> tuple[list[Table], list[bool], list["Entry"]]:
     """The tables of the rule modules with one of `layouts`, found by their titles and headers;
     which items they took (widgets too); the items as entries (for what nobody took)."""
-    return _scan(page, _of_layouts(book, layouts), tolerance)
+    return _scan(page, _of_layouts(book, layouts), tolerance, widget)
 
 
 _LAYOUT_BOOKS: dict[tuple[int, tuple[str, ...]], tuple[Rulebook, Rulebook]] = {}
@@ -65,7 +66,7 @@ def unrecognised(entries: list["Entry"], used: list[bool], page: Page) -> list[U
     return _unrecognised(entries, used, page)
 
 
-def _scan(page: Page, book: Rulebook, tolerance: Tolerance) -> tuple[list[Table], list[bool], list["Entry"]]:
+def _scan(page: Page, book: Rulebook, tolerance: Tolerance, widget: list[bool] | None = None) -> tuple[list[Table], list[bool], list["Entry"]]:
     entries = [Entry((Cell(i.text, i.line, i.ref),), prose=True) if isinstance(i, Prose) else Entry(i.cells) for i in page.items]
     tables: list[Table] = []
     used = [False] * len(entries)
@@ -74,7 +75,12 @@ def _scan(page: Page, book: Rulebook, tolerance: Tolerance) -> tuple[list[Table]
     firsts = _FirstWords(entries)
     pos = 0
     while pos < len(entries):
-        widgets = widget_length(entries, pos)
+        if widget is not None:  # the boxes as the page's items marked them
+            widgets = 0
+            while pos + widgets < len(entries) and widget[pos + widgets]:
+                widgets += 1
+        else:
+            widgets = widget_length(entries, pos)
         if widgets:  # summary boxes are neither tables nor tables not recognised
             used[pos : pos + widgets] = [True] * widgets
             pos += widgets
