@@ -70,8 +70,14 @@ def _scan(page: Page, book: Rulebook, tolerance: Tolerance, widget: list[bool] |
     entries = [Entry((Cell(i.text, i.line, i.ref),), prose=True) if isinstance(i, Prose) else Entry(i.cells) for i in page.items]
     tables: list[Table] = []
     used = [False] * len(entries)
-    if not _any_opening_word(entries, book):
-        return tables, used, entries  # no cell starts with a word any rule's title or header starts with
+    index = _book_index(book)
+    if index.year_starts:
+        opening = [True] * len(entries)
+    else:  # a cheap first test per item: does a cell start with a word a title or header starts with?
+        words = index.title_firsts | index.starts
+        opening = [any(_cheap_first(c.text) in words for c in entry.cells[: _MAX_CORNER + 1]) for entry in entries]
+        if not any(opening):
+            return tables, used, entries
     firsts = _FirstWords(entries)
     pos = 0
     while pos < len(entries):
@@ -85,7 +91,7 @@ def _scan(page: Page, book: Rulebook, tolerance: Tolerance, widget: list[bool] |
             used[pos : pos + widgets] = [True] * widgets
             pos += widgets
             continue
-        found = _table_at(entries, pos, book, page, len(tables) + 1, tolerance, firsts)
+        found = _table_at(entries, pos, book, page, len(tables) + 1, tolerance, firsts) if opening[pos] else None
         if found is None:
             pos += 1
             continue
@@ -273,22 +279,12 @@ def _may_open(entries: list[Entry], pos: int, book: Rulebook, firsts: _FirstWord
     return False
 
 
-_PUNCTUATION = "():,.*'\"-–"
+_PUNCTUATION = "():,.*'\"-–‘’“”"
 
 
-def _any_opening_word(entries: list[Entry], book: Rulebook) -> bool:
-    """A cheap page-wide test before the per-cell one: does any cell start with a word that starts a
-    rule's title or header? (Rules whose labels start with a year pattern always need the scan.)"""
-    index = _book_index(book)
-    if index.year_starts:
-        return True
-    words = index.title_firsts | index.starts
-    for entry in entries:
-        for cell in entry.cells:
-            tokens = cell.text.split(maxsplit=1)
-            if tokens and tokens[0].lower().strip(_PUNCTUATION) in words:
-                return True
-    return False
+def _cheap_first(text: str) -> str:
+    parts = text.split(maxsplit=1)
+    return parts[0].lower().strip(_PUNCTUATION) if parts else ""
 
 
 class _FirstWords:
