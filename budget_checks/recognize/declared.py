@@ -177,9 +177,10 @@ def _choose(table: Table, m: Matrix, identity: IdentityRule, per_alternative: li
         fits.append(e.known & (np.abs(e.residual) <= e.allowed))
         known = e.known
     score = [float(f.sum()) for f in fits]
-    stated = stated_alternative(table, identity)
-    if stated is not None and stated < len(score):
-        score[stated] += 0.5
+    if len(score) > 1 and sorted(score)[-1] == sorted(score)[-2]:  # a tie: what the page states decides
+        stated = stated_alternative(table, identity)
+        if stated is not None and stated < len(score):
+            score[stated] += 0.5
     chosen = int(np.argmax(score))
     unfit = _unfit(table, per_alternative[chosen], fits[chosen], known)
     code = identity.doc.code
