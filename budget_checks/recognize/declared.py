@@ -118,7 +118,10 @@ def _by_rows(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, toleran
             current.setdefault(role.kind, {}).setdefault(role.key, r)
     if current:
         blocks.append(current)
-    rules = sorted(book.tables, key=lambda rule: rule.kind != table.kind)
+    kinds = {kind for block in blocks for kind, roles in block.items() if len(roles) >= 2}
+    if not kinds:
+        return  # no block holds two rows of one family's roles: no identity between rows to declare
+    rules = sorted((rule for rule in book.tables if rule.kind in kinds), key=lambda rule: rule.kind != table.kind)
     for rule in rules:
         for identity in rule.identities:
             _rows_identity(table, m, rule, identity, blocks, vocab, tolerance, out)
