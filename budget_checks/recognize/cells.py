@@ -81,6 +81,8 @@ def is_sentence(text: str) -> bool:
     last = t.split()[-1] if words else ""
     # `e.v.`, `t/m.`, `niet won.`: a short label that ends in an abbreviation is no sentence
     abbreviation = "." in last[:-1] or (words <= 8 and len(last) <= 5 and last[:-1].isalpha() and last[:-1].islower())
+    if t.endswith((":", ";")) and words <= 8:
+        return False  # `Aantal periodieke bijstandsgerechtigden:` heads the rows under it
     return words > 40 or (words >= 3 and t.endswith(_SENTENCE_END) and not abbreviation)
 
 
