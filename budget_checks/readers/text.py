@@ -200,6 +200,10 @@ def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True
     # single spaces: a run of values at the end of the line (numbers, and dashes or V/N markers
     # between them), so "2024 - 2030" stays a label
     while tokens:
+        if tokens[-1] == "€" and values and not values[-1].startswith("€"):
+            values[-1] = "€ " + values[-1]  # `€ 6.139.382 € 6.668.089`: each euro sign goes with its value
+            tokens.pop()
+            continue
         kind = parse_number(tokens[-1], amount=True).kind
         if kind is Kind.NUMBER:
             numbers += 1
