@@ -193,7 +193,9 @@ def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True
         short = all(len(p.split()) <= 6 for p in parts)
         headings = values == 0 and not _is_value(parts[0].strip()) and short  # a header: labels apart
         if values == len(parts) - 1 or headings or (values * 2 >= len(parts) - 1 and short):
-            return tuple(Cell(part, line) for part in parts)  # columns separated by runs of spaces
+            # columns separated by runs of spaces; a part of several numbers apart by single spaces is
+            # several cells (`11.167 11.167 11.167` where the export narrowed the gaps)
+            return tuple(Cell(piece, line) for part in parts for piece in _numbers_apart(part))
     tokens = text.split(" ")
     values: list[str] = []
     numbers = 0
@@ -227,6 +229,13 @@ def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True
 
 
 _TRAILING_MARKS = {"-", "–", "V", "N"}
+
+
+def _numbers_apart(part: str) -> list[str]:
+    tokens = part.split()
+    if len(tokens) > 1 and all(parse_number(t, amount=True).kind is Kind.NUMBER for t in tokens):
+        return tokens
+    return [part]
 
 
 def _spaced_value(text: str) -> bool:
