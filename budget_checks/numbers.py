@@ -155,6 +155,9 @@ def is_year(text: str) -> bool:
     return len(s) == 4 and s.isdigit() and 1900 <= int(s) <= 2199
 
 
+YEAR_IN = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")  # a year inside a heading (`Begroting 2025`, `31-12-2024`)
+
+
 # ---------------------------------------------------------------- units
 
 

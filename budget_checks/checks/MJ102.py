@@ -1,10 +1,9 @@
 """MJ102: the year columns of a meerjarenraming (or of kredieten ramingen) run on without gaps."""
 
-import re
-
 from budget_checks.docs import RuleDoc
 from budget_checks.findings import Severity
 from budget_checks.locate import at_table
+from budget_checks.numbers import YEAR_IN
 
 DOC = RuleDoc(
     code="MJ102",
@@ -24,7 +23,6 @@ Begroting 2025 | Raming 2026 | Raming 2028 | Raming 2029      (2027 is missing)"
 
 SCOPE = "tables:amounts"  # what the rule looks at, for the evaluated count
 SERIES = {"meerjarenraming": "jaar", "kredieten": "raming"}  # family -> its group of year columns
-_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 
 
 def check(context):
@@ -33,7 +31,7 @@ def check(context):
         if not group:
             continue
         columns = [c for c in table.columns if c.group == group]
-        years = [(int(found[0]), c.label) for c in columns if (found := _YEAR.findall(c.label))]
+        years = [(int(found[0]), c.label) for c in columns if (found := YEAR_IN.findall(c.label))]
         broken = any(not (y2 == y1 + 1 or (y2 == y1 and l2.lower() != l1.lower()))
                      for (y1, l1), (y2, l2) in zip(years, years[1:]))
         if broken:

@@ -1,11 +1,10 @@
 """RV103: this year's opening balance of a reserve equals last year's closing balance."""
 
-import re
-
 from budget_checks.checks.figures import agree, in_scale
 from budget_checks.docs import RuleDoc
 from budget_checks.findings import Severity
 from budget_checks.locate import at_table
+from budget_checks.numbers import YEAR_IN
 
 DOC = RuleDoc(
     code="RV103",
@@ -24,13 +23,12 @@ Reserves 2025:  Algemene reserve   Stand 1-1-2025  45.780.000 | ...""",
 )
 
 SCOPE = "tables:amounts"  # what the rule looks at, for the evaluated count
-_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 
 
 def _year(table, key: str) -> int | None:
     for column in table.columns:
         if column.key == key:
-            found = _YEAR.findall(column.label)
+            found = YEAR_IN.findall(column.label)
             return int(found[-1]) if found else None
     return None
 

@@ -9,6 +9,7 @@ import re
 from budget_checks.docs import RuleDoc
 from budget_checks.findings import Severity
 from budget_checks.locate import at_table
+from budget_checks.numbers import YEAR_IN
 
 DOC = RuleDoc(
     code="ST103",
@@ -26,7 +27,6 @@ DOC = RuleDoc(
 )
 
 SCOPE = "tables:amounts"  # what the rule looks at, for the evaluated count
-_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 _ONLY_YEAR = re.compile(r"^\s*(?:19|20|21)\d\d\s*\*?\s*$")
 
 
@@ -45,7 +45,7 @@ def check(context):
 
 
 def _year(label: str) -> int | None:
-    found = _YEAR.findall(label)
+    found = YEAR_IN.findall(label)
     return int(found[-1]) if len(set(found)) == 1 else None
 
 

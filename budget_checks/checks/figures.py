@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from budget_checks.model import Page
+from budget_checks.numbers import YEAR_IN
 from budget_checks.tables import PART, TOTAL, Table, TableRow
 
 _GOAL = re.compile(r"^(?:beschrijving\s+)?doel\s+(\d+(?:\.\d+)+)\b", re.IGNORECASE)
 _PROGRAMME = re.compile(r"^programma\s+(\d+)\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 SLIP = 1_000  # the factor a wrong or missing unit label puts between two pages
 
 
@@ -126,15 +126,15 @@ def common_columns(a: Figure, b: Figure) -> list[str]:
     va, vb = a.values(), b.values()
     if _all_years(a.table) != _all_years(b.table):
         return []  # tables of different years: "Toevoegingen" of 2024 is not that of 2025
-    titled_a, titled_b = set(_YEAR.findall(a.table.title)), set(_YEAR.findall(b.table.title))
+    titled_a, titled_b = set(YEAR_IN.findall(a.table.title)), set(YEAR_IN.findall(b.table.title))
     if titled_a and titled_b and titled_a != titled_b:
         return []  # the year groups of one table, split by the reader ("... Begroting 2025", "... Begroting 2026")
-    years_b = {c.key: _YEAR.findall(c.label) for c in b.table.columns}
-    return [c.key for c in a.table.columns if c.key in va and c.key in vb and _YEAR.findall(c.label) == years_b[c.key]]
+    years_b = {c.key: YEAR_IN.findall(c.label) for c in b.table.columns}
+    return [c.key for c in a.table.columns if c.key in va and c.key in vb and YEAR_IN.findall(c.label) == years_b[c.key]]
 
 
 def _all_years(table: Table) -> set[str]:
-    return {year for column in table.columns for year in _YEAR.findall(column.label)}
+    return {year for column in table.columns for year in YEAR_IN.findall(column.label)}
 
 
 def agree(x: int, sx: int, y: int, sy: int) -> bool:

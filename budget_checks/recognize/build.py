@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import replace
 
 from budget_checks.model import Cell, Page
-from budget_checks.numbers import Unit, find_unit, strip_unit, unit_problem
+from budget_checks.numbers import YEAR_IN, Unit, find_unit, strip_unit, unit_problem
 from budget_checks.recognize.cells import OPERATORS, YEAR, is_sentence, is_unit_note, kind, parsed
 from budget_checks.recognize.glued import GLUED
 from budget_checks.recognize.header import Header, fit, fit_positional, plain_name
@@ -192,11 +192,10 @@ def _role_in(columns: list[Column], k: int, j: int) -> bool:
     return bool(role) and any(c.role == role for c in columns[j:] if c.band == columns[j].band)
 
 
-_YEAR_OF = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 
 
 def _year_of(label: str) -> str | None:
-    found = set(_YEAR_OF.findall(label))
+    found = set(YEAR_IN.findall(label))
     return found.pop() if len(found) == 1 else None
 
 

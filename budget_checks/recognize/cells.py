@@ -48,10 +48,6 @@ def parsed(text: str) -> Parsed:
     return parse_number(text, amount=True)
 
 
-def is_value(text: str) -> bool:
-    return kind(text) in (VALUE, YEAR)
-
-
 def is_number(text: str) -> bool:
     return parse_number(text, amount=True).kind is Kind.NUMBER
 
@@ -93,8 +89,3 @@ def decimals(text: str) -> int:
         return 0
     exponent = p.value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
-def is_percent(text: str) -> bool:
-    p = parse_number(text, amount=True)
-    return p.kind is Kind.NUMBER and p.percent

@@ -48,13 +48,6 @@ def _turned(holds: str) -> str:
     return f"-{target} = {rest}"
 
 
-def column_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance,
-                     taken: set[frozenset[int]] = frozenset()) -> list[Relation]:
-    rules = column_rules(table, m, vocab, tolerance, taken)
-    rows = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed")]
-    return [rule.on(r) for rule in rules for r in rows]
-
-
 def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance,
                  taken: set[frozenset[int]] = frozenset()) -> list[ColumnRule]:
     """`taken`: column sets already related by the roles (saldo, lasten, baten)."""

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from budget_checks.model import Cell
 from budget_checks.numbers import find_unit, parse_number
+from budget_checks.recognize.cells import YEAR, kind
 from budget_checks.recognize.discover import ColumnRule
 from budget_checks.recognize.placement import score_values
 from budget_checks.tables import Table
@@ -33,7 +34,6 @@ _CODE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}")  # a row's own number: 2, 1.2, 
 _MIN_DIGITS = 5
 _MAX_READINGS = 5_000
 _MAX_TAIL = 160  # a row of a dozen amounts at most; a longer run of digits is no row
-_DATE_END = re.compile(r"(?:^|\D)\d{1,2}[-/]\d{1,2}[-/](?:19|20)?\d\d$")
 _GLUED_YEAR = re.compile(r"(?<=\D(?:19|20)\d\d)(?=[^\d\s\-/–)*])")  # "2017Begroting": a cut after the year
 
 
@@ -46,7 +46,7 @@ def split_glued(text: str) -> tuple[str, str] | None:
     if not match or sum(ch.isdigit() for ch in match["tail"]) < _MIN_DIGITS or len(match["tail"]) > _MAX_TAIL:
         return None
     label = match["label"].strip()
-    if find_unit(text) or _DATE_END.search(match["tail"]):
+    if find_unit(text) or kind(match["tail"]) == YEAR:
         return None  # `x € 1.000.000` names a unit, `Stand 1-1-2024` a date
     if not any(ch.isalpha() for ch in label) or re.search(r"(?:19|20)\d\d$", label):
         return None

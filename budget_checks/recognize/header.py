@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from budget_checks.model import Cell
-from budget_checks.numbers import is_year
+from budget_checks.numbers import YEAR_IN, is_year
 from budget_checks.recognize.cells import MARKER, YEAR, is_unit_note, kind
 from budget_checks.recognize.rawrows import columnish
 
@@ -30,8 +30,7 @@ class Header:
     unused: tuple[Cell, ...]  # header candidates that name no column (titles, corner cells)
 
 
-_YEAR_IN = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
-_YEARISH_CELL = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 
 
 def plain_name(j: int) -> str:
@@ -66,7 +65,7 @@ def fit_positional(lines: list[list[Cell]], columns_at: list[int], words: frozen
         row_cells: list[Cell | None]
         spans = n < len(lines) - 1 and texts and width % len(texts) == 0 and width // len(texts) >= 2
         corner = line[0].text.strip() if line and columns_at and columns_at[0] > 0 else ""
-        if corner and _YEAR_IN.search(corner) and len(texts) >= width:
+        if corner and YEAR_IN.search(corner) and len(texts) >= width:
             row_cells = list(texts[:width])  # a header one cell short: its first label stands over the row labels
         elif placed == width or (placed == len(texts) and not spans):
             row_cells = at
@@ -153,7 +152,7 @@ def _join_continuations(merged: list[tuple[str, list[Cell]]]) -> list[tuple[str,
     before it (in a header written all in lower case, or with years, every cell is a label)."""
     out: list[tuple[str, list[Cell]]] = []
     for t, cs in merged:
-        if out and t[:1].islower() and out[-1][0][:1].isupper() and not _YEARISH_CELL.search(t + " " + out[-1][0]):
+        if out and t[:1].islower() and out[-1][0][:1].isupper() and not _DIGIT.search(t + " " + out[-1][0]):
             out[-1] = (f"{out[-1][0]} {t}", out[-1][1] + cs)
         else:
             out.append((t, cs))
@@ -186,7 +185,7 @@ def _year_groups(text: str) -> list[str]:
     """`Primaire begroting 2019 Begroting 2019 na wijziging Realisatie 2019`: one group per year,
     each starting at the last capitalised word before its year."""
     tokens = text.split()
-    years = [i for i, t in enumerate(tokens) if _YEAR_IN.fullmatch(t.strip("()*,"))]
+    years = [i for i, t in enumerate(tokens) if YEAR_IN.fullmatch(t.strip("()*,"))]
     if len(years) < 2:
         return []
     starts = []
@@ -256,6 +255,6 @@ def _score(names: tuple[str, ...], end: int, total: int, words: frozenset[str]) 
     """How much a choice of labels looks like a header: cells that name columns, close to the rows."""
     named = sum(1 for t in names if columnish(t, words))
     trailing = total - end  # cells between the labels and the first row: corner cells at most
-    periods = len(names) >= 2 and all(_YEAR_IN.search(t) for t in names)  # every label a year: a header of periods
+    periods = len(names) >= 2 and all(YEAR_IN.search(t) for t in names)  # every label a year: a header of periods
     adjacent = 0.5 if trailing == 0 else 0  # the cells right before the first row, whatever they say
     return named / max(1, len(names)) * 4 - max(0, trailing - 1) * 1.5 - 0.01 * trailing + (2.5 if periods else 0) + adjacent

@@ -46,18 +46,12 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
     code = table.rule.total.doc.code if table.rule.total else GENERIC_TOTAL
     glued = any(row.placement == GLUED for row in table.rows)
     if glued and decode_glued(table, found.conventions + [[[rule]] for rule in discovered], tolerance):
-        m = matrix(table)
-        table.alternatives.clear()
-        table.convention = ""
-        found = declared(table, m, book, vocab, tolerance)
+        m, found = _declared_again(table, book, vocab, tolerance)
     if any(row.placement == "unplaced" for row in table.rows):
         still_open = place_rows(table, found.column_rules + discovered, tolerance)
         if still_open and math.prod(len(r) for r in still_open.values()) <= _MAX_READINGS:
             _place_by_rows(table, still_open, vocab, tolerance, code, found.row_reductions)
-        m = matrix(table)
-        table.alternatives.clear()
-        table.convention = ""
-        found = declared(table, m, book, vocab, tolerance)
+        m, found = _declared_again(table, book, vocab, tolerance)
     stated = row_formulas(table)
     rolled_rows = roll_forward_rows(table, vocab)
     numbered = numbered_totals(table)
@@ -68,6 +62,14 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
     table.relations = _one_per_place(found.relations + formula_relations(table, stated) + formula_relations(table, rolled_rows, ROLL_CODE)
                                       + numbered_relations(table, numbered, code)
                                       + rows + columns)
+
+
+def _declared_again(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: Tolerance):
+    """The matrix and the declared identities once rows got values (decoded or placed)."""
+    m = matrix(table)
+    table.alternatives.clear()
+    table.convention = ""
+    return m, declared(table, m, book, vocab, tolerance)
 
 
 def _row_relations(table: Table, m, vocab: Vocabulary, tolerance: Tolerance, code: str, given, flipped: set[tuple[int, int]]) -> list[Relation]:

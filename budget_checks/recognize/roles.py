@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from budget_checks.numbers import is_year, strip_unit
-from budget_checks.rulebook import Rulebook, TableRule
+from budget_checks.rulebook import Rulebook
 
 _FORMULA = re.compile(r"\((?:[a-z]|\d{1,2})\)(?:\s*[-+]\s*\((?:[a-z]|\d{1,2})\))*|\*+|\b[a-z]\)\s*$|=\s*[a-z](?:\s*[-+]\s*[a-z])+", re.IGNORECASE)
 
@@ -45,7 +45,6 @@ class Vocabulary:
     header: frozenset[str]  # first words of column headings
     totals: tuple[str, ...]
     results: frozenset[str]
-    codes: frozenset[str]
     differences: frozenset[str]
     balances: frozenset[str]
     increases: frozenset[str]
@@ -79,7 +78,7 @@ def vocabulary(book: Rulebook) -> Vocabulary:
             by_first.setdefault(pattern[0][0], []).append(pattern)
     found = Vocabulary(
         frozenset(header), tuple(book.vocabulary.get("totals", ())), frozenset(book.vocabulary.get("results", ())),
-        frozenset(book.vocabulary.get("codes", ())), frozenset(book.vocabulary.get("differences", ())),
+        frozenset(book.vocabulary.get("differences", ())),
         frozenset(book.vocabulary.get("balances", ())), frozenset(book.vocabulary.get("increases", ())),
         frozenset(book.vocabulary.get("decreases", ())), frozenset(book.vocabulary.get("costs", ())), tuple(patterns),
         {word: tuple(p) for word, p in by_first.items()}, tuple(p for p in patterns if "{year}" in p[0][0]),
@@ -155,15 +154,3 @@ def is_cost_label(label: str, vocab: Vocabulary) -> bool:
 
 def is_difference_label(label: str, vocab: Vocabulary) -> bool:
     return any(w in vocab.differences for w in _words(label)[:3])
-
-
-def is_code_heading(label: str, vocab: Vocabulary) -> bool:
-    words = _words(label)
-    return len(words) == 1 and words[0] in vocab.codes or label.strip() in vocab.codes
-
-
-def family_rule(book: Rulebook, kind: str) -> TableRule | None:
-    for rule in book.tables:
-        if rule.kind == kind:
-            return rule
-    return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from itertools import combinations, product
 
-from budget_checks.numbers import Kind, parse_number
+from budget_checks.numbers import YEAR_IN, Kind, parse_number
 from budget_checks.recognize.discover import ColumnRule
 from budget_checks.recognize.roles import Vocabulary, norm
 from budget_checks.tables import Table
@@ -25,7 +25,6 @@ from budget_checks.tolerance import Tolerance
 
 CODE = "RV101"
 _MOMENT = re.compile(r"(?<!\d)\d{1,2}[-/ .]\d{1,2}(?:[-/ .](?:\d{4}|\d{2}))?(?!\d)|\b\d{1,2}\s+(?:januari|december)\b|\b1\s*-\s*1\b|\b31\s*-\s*12\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 _MIN_ROWS = 2
 _MAX_MUTATIONS = 5
 _MAX_READINGS = 40
@@ -35,7 +34,7 @@ def is_balance(label: str, vocab: Vocabulary) -> bool:
     words = norm(label).split()
     if _MOMENT.search(label) and not any(w in vocab.increases or w in vocab.decreases for w in words):
         return True
-    return any(w in vocab.balances for w in words[:2]) and bool(_YEAR.search(label) or _MOMENT.search(label))
+    return any(w in vocab.balances for w in words[:2]) and bool(YEAR_IN.search(label) or _MOMENT.search(label))
 
 
 def roll_forward_rules(table: Table, vocab: Vocabulary, tolerance: Tolerance) -> list[ColumnRule]:
@@ -75,7 +74,7 @@ def _signs(table: Table, left: int, right: int, mutations: list[int], vocab: Voc
 
 def _when(label: str) -> tuple[int, int]:
     """(year, day of the year, roughly) a balance heading names; (0, 0) when it names none."""
-    year = _YEAR.search(label)
+    year = YEAR_IN.search(label)
     moment = _MOMENT.search(label)
     day = 0
     if moment:

@@ -90,7 +90,7 @@ def _grand_total(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
     if len(known) <= found_before or not words or not all(w in vocab.totals for w in words):
         return None  # `Totaal`, `Totaal generaal`: the whole table's total, not a section's (`Totaal vaste passiva`)
     inner = {w for f in known for w in f.window}
-    if any(f.target == last or last in f.window for f in known):
+    if last in inner or any(f.target == last for f in known):
         return None
     window = tuple(r for r in rows[:-1] if r not in inner)
     if len(window) < 2 or not m.known[last].any():
