@@ -22,12 +22,14 @@ from budget_checks.findings import Finding, Severity
 from budget_checks.matrix import evaluate, matrix
 from budget_checks.locate import at_table
 from budget_checks.report import CheckCount
+from budget_checks.suspects import suspects
 from budget_checks.tables import Relation, Table
 from budget_checks.tolerance import Tolerance
 
 KEYS = ["doc", "page", "table", "row"]
 ROUNDING_CODE = "RD101"
 CONVENTION_CODE = "SC101"
+SUSPECT_CODE = "XC101"
 
 
 @dataclass(slots=True)
@@ -120,6 +122,8 @@ def _findings(frame: pd.DataFrame, evaluated: list[tuple[str, Table]], failed: s
         old = result.checks.get(str(code), CheckCount())
         result.checks[str(code)] = CheckCount(old.evaluated + int((known & mine).sum()), old.failed + fails)
     t_of, i_of, scale_of = frame["t"].to_numpy(), frame["i"].to_numpy(), frame["scale"].to_numpy()
+    allowed = frame["allowed"].to_numpy(dtype=np.int64)
+    failing: dict[int, list[tuple[int, int, int]]] = {}  # table -> (relation, residual, margin)
     for k in np.flatnonzero(known & (residual != 0)):
         document, table = evaluated[int(t_of[k])]
         relation = table.relations[int(i_of[k])]
@@ -129,6 +133,7 @@ def _findings(frame: pd.DataFrame, evaluated: list[tuple[str, Table]], failed: s
                 result.findings.append(at_table(CONVENTION_CODE, Severity.WARNING, document, table, row, relation.target[1],
                                                 identity=relation.code, convention=relation.other, table_convention=relation.holds))
                 continue
+            failing.setdefault(int(t_of[k]), []).append((int(i_of[k]), int(residual[k]), int(allowed[k])))
             severity = severities.get(relation.code, Severity.ERROR)
             result.findings.append(_finding(relation.code, severity, document, table, relation, int(residual[k]), int(scale_of[k])))
             if relation.other:
@@ -137,6 +142,11 @@ def _findings(frame: pd.DataFrame, evaluated: list[tuple[str, Table]], failed: s
                                                 convention=relation.other, table_convention=relation.holds))
         else:
             result.findings.append(_finding(ROUNDING_CODE, Severity.INFO, document, table, relation, int(residual[k]), int(scale_of[k]), rule=relation.code))
+    for t, mine in failing.items():
+        document, table = evaluated[t]
+        scale = int(scale_of[np.flatnonzero(t_of == t)[0]])
+        for suspect in suspects(table.relations, mine):
+            result.findings.append(_suspect(document, table, suspect, scale, severities.get(SUSPECT_CODE, Severity.ERROR)))
 
 
 def _finding(code: str, severity: Severity, document: str, table: Table, relation: Relation, residual: int, scale: int, **extra) -> Finding:
@@ -148,6 +158,15 @@ def _finding(code: str, severity: Severity, document: str, table: Table, relatio
     decimals = len(str(scale)) - 1
     return at_table(code, severity, document, table, row, c, expected=expected, actual=actual, holds=relation.holds,
                     parts=parts, evidence=relation.evidence, decimals=decimals, **extra)
+
+
+def _suspect(document: str, table: Table, suspect, scale: int, severity: Severity) -> Finding:
+    """The cell where failing identities cross: the value that, changed once, makes them all hold."""
+    row = table.rows[suspect.row]
+    actual = _shown(row.parsed[suspect.column], scale)
+    holds = "; ".join(dict.fromkeys(table.relations[i].holds for i in suspect.relations))
+    return at_table(SUSPECT_CODE, severity, document, table, row, suspect.column, expected=actual + suspect.change, actual=actual,
+                    count=len(suspect.relations), holds=holds, decimals=len(str(scale)) - 1)
 
 
 def _shown(parsed, scale: int) -> int | None:

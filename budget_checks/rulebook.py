@@ -59,7 +59,7 @@ class TableRule:
         return [i.doc for i in self.identities] + ([self.total.doc] if self.total else [])
 
 
-VOCABULARY_KEYS = ("header", "totals", "results", "differences", "balances", "increases", "decreases", "costs")
+VOCABULARY_KEYS = ("header", "totals", "results", "differences", "balances", "increases", "decreases", "costs", "parts")
 
 
 @dataclass(slots=True)

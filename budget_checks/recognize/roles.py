@@ -50,6 +50,7 @@ class Vocabulary:
     increases: frozenset[str]
     decreases: frozenset[str]
     costs: frozenset[str]
+    parts: frozenset[str]
     patterns: tuple[tuple[tuple[str, ...], Role], ...]  # label tokens ({year} where a year stands) -> role
     by_first: dict[str, tuple[tuple[tuple[str, ...], Role], ...]] = field(default_factory=dict)  # patterns by their first word
     year_first: tuple[tuple[tuple[str, ...], Role], ...] = ()  # patterns whose first word holds a {year}
@@ -80,7 +81,8 @@ def vocabulary(book: Rulebook) -> Vocabulary:
         frozenset(header), tuple(book.vocabulary.get("totals", ())), frozenset(book.vocabulary.get("results", ())),
         frozenset(book.vocabulary.get("differences", ())),
         frozenset(book.vocabulary.get("balances", ())), frozenset(book.vocabulary.get("increases", ())),
-        frozenset(book.vocabulary.get("decreases", ())), frozenset(book.vocabulary.get("costs", ())), tuple(patterns),
+        frozenset(book.vocabulary.get("decreases", ())), frozenset(book.vocabulary.get("costs", ())),
+        frozenset(book.vocabulary.get("parts", ())), tuple(patterns),
         {word: tuple(p) for word, p in by_first.items()}, tuple(p for p in patterns if "{year}" in p[0][0]),
     )
     _CACHE[id(book)] = (book, found)
@@ -150,6 +152,12 @@ def is_result_label(label: str, vocab: Vocabulary) -> bool:
 def is_cost_label(label: str, vocab: Vocabulary) -> bool:
     words = _words(label)
     return bool(words) and words[0] in vocab.costs
+
+
+def is_part_label(label: str, vocab: Vocabulary) -> bool:
+    """`waarvan 20-64 jaar`: a part of the row above the run it stands in."""
+    words = _words(label)
+    return bool(words) and words[0] in vocab.parts
 
 
 def is_difference_label(label: str, vocab: Vocabulary) -> bool:

@@ -24,7 +24,7 @@ import numpy as np
 
 from budget_checks.matrix import Matrix, margins
 from budget_checks.recognize.evidence import needed
-from budget_checks.recognize.roles import Vocabulary, is_result_label, is_total_label, norm
+from budget_checks.recognize.roles import Vocabulary, is_part_label, is_result_label, is_total_label, norm
 from budget_checks.tables import Relation, Table, Term
 from budget_checks.tolerance import Tolerance
 
@@ -148,8 +148,9 @@ def _parse(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, row
             stack.append(r)
             continue
         # what a row may close is the top of the stack only (and whether the stack is that short)
-        # the labels change the answer only for a row they may name a total (going down)
-        named = labels and not upward and (not table.rows[r].label.strip() or bool(headings) or is_total_label(table.rows[r].label, vocab))
+        # the labels change the answer only for a row they may name a total (going down) or one with parts under it (going up)
+        named = labels and ((not upward and (not table.rows[r].label.strip() or bool(headings) or is_total_label(table.rows[r].label, vocab)))
+                            or (upward and bool(stack) and is_part_label(table.rows[stack[-1]].label, vocab)))
         key = (r, tuple(stack[-MAX_LABELLED:]), min(len(stack), MAX_LABELLED + 1), upward, relaxed, named)
         if key not in memo:
             memo[key] = _best(table, m, vocab, tolerance, r, stack, headings, upward, relaxed, labels)
@@ -187,7 +188,9 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     # a Totaal row or a row without label closes the rows above it; going up, only the numbers speak
     total = labels and not upward and (is_total_label(label, vocab) or not label.strip())
     opened_by = _opened_by(table, r, stack, headings) if labels and not upward else None
-    labelled = total or opened_by is not None
+    # going up, a run of `waarvan` rows right under a row is made of its parts (or its first rows are)
+    parts = _parts_under(table, stack, vocab) if labels and upward else 0
+    labelled = total or opened_by is not None or parts > 0
     kmax = min(len(stack), MAX_LABELLED if total else MAX_WINDOW)
     order = stack[::-1][:kmax]  # the nearest row first: window k is order[:k]
     ks = np.arange(1, kmax + 1)
@@ -195,6 +198,8 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     allowed_k = np.ones(kmax, dtype=bool)
     if not (same or labelled):
         allowed_k[0] = False  # one row equal to another is a total of one only where the labels say so
+    if parts:
+        allowed_k &= ks <= parts
     if opened_by is not None:
         allowed_k &= ks == len(stack) - opened_by  # a row named like its block's heading closes exactly that block
     boundary = np.array([len(stack) - k == 0 or order[k - 1] in headings for k in ks])
@@ -281,6 +286,16 @@ def _fits(m: Matrix, tolerance: Tolerance, r: int, window: tuple[int, ...], patt
     chance = np.minimum((2 * allowed + 1) / (2 * size + 1), 1.0)
     evidence = np.where(holds & informative, -np.log10(chance), 0.0).sum(axis=1)
     return list(zip(holds.sum(axis=1).tolist(), fails.sum(axis=1).tolist(), evidence.tolist()))
+
+
+def _parts_under(table: Table, stack: list[int], vocab: Vocabulary) -> int:
+    """How many rows right under this one (the top of an upward stack) are labelled as its parts."""
+    count = 0
+    for r in reversed(stack):
+        if not is_part_label(table.rows[r].label, vocab):
+            break
+        count += 1
+    return count
 
 
 def _opened_by(table: Table, r: int, stack: list[int], headings: dict[int, str]) -> int | None:
