@@ -33,7 +33,8 @@ PLANTED = {
         ("CP104", "info", "007_balans.txt", "", ""),
     ],
     "begroting-voorbeeld-families": [
-        # kredieten variant: Uitgaven t/m 2023 of goal 1.1.2 +63 (its row and the column total)
+        # kredieten variant: Uitgaven t/m 2023 of goal 1.1.2 +63 (its row and the column total, which cross there)
+        ("XC101", "error", PROGRAMME_1, "Doel 1.1.2 Vitaal en gezond", "Uitgaven t/m 2023"),
         ("KR101", "error", PROGRAMME_1, "Doel 1.1.2 Vitaal en gezond", "Restant"),
         ("KR103", "error", PROGRAMME_1, "Totaal", "Uitgaven t/m 2023"),
         # whole-document overview: the grand total adds the programmes to their subtotal once more
@@ -50,6 +51,7 @@ PLANTED = {
         # reserves: opening 2025 of the social reserve +50.000 (and its closing, and the totals);
         # toevoegingen of the land reserve set to 250.000 without rolling forward
         ("RV103", "error", "006_reserves.txt", "Reserve sociaal domein", "Stand 1-1-2025"),
+        ("XC101", "error", "006_reserves.txt", "Reserve grondexploitatie", "Toevoegingen"),
         ("RV101", "error", "006_reserves.txt", "Reserve grondexploitatie", "Stand 31-12-2025"),
         ("RV103", "error", "006_reserves.txt", "Totaal", "Stand 1-1-2025"),
         ("RV102", "error", "006_reserves.txt", "Totaal", "Toevoegingen"),

@@ -94,7 +94,10 @@ def test_error_names_page_row_and_line(seeds: Path, tmp_path: Path) -> None:
     assert [(f.page, f.row, f.column, f.line, f.expected, f.actual, f.difference) for f in bl101] == [
         (page, "Doel 1.1.2 Vitaal en gezond", "Saldo", number + 4, 14_530_564, 14_530_464, -100)
     ]
-    assert {f.code for f in report.findings if f.severity.label == "error"} == {"BL101", "BL103"}
+    assert {f.code for f in report.findings if f.severity.label == "error"} == {"BL101", "BL103", "XC101"}
+    # the saldo of its row and the Totaal of its column both fail: they cross at the changed figure
+    crossing = [f for f in report.findings if f.code == "XC101"]
+    assert [(f.row, f.line, f.expected, f.actual) for f in crossing] == [("Doel 1.1.2 Vitaal en gezond", number, 16_329_083, 16_329_183)]
 
 
 def test_console_shows_the_passed_goal_comparison(seeds: Path) -> None:

@@ -253,7 +253,8 @@ def _lone_value(token: str) -> bool:
         return False
     if any(ch in token for ch in ".,-%€"):
         return True
-    return 3 <= len(token) <= 6  # a longer plain run of digits may be numbers glued together
+    # a longer plain run of digits may be numbers glued together; `(4)` after a label refers to a note
+    return 3 <= len(token.strip("()")) <= 6
 
 
 def _is_value(token: str) -> bool:

@@ -17,7 +17,7 @@ import numpy as np
 
 from budget_checks.matrix import Matrix, margins
 from budget_checks.recognize.evidence import needed
-from budget_checks.recognize.roles import Vocabulary, is_result_label
+from budget_checks.recognize.roles import Vocabulary, is_cost_label, is_difference_label, is_result_label
 from budget_checks.tables import Relation, Table, Term
 from budget_checks.tolerance import Tolerance
 
@@ -37,8 +37,12 @@ class ColumnRule:
     evidence: str = ""
 
     flipped: frozenset[int] = frozenset()  # rows that hold it with the target's sign turned (a verschil taken the other way)
+    costs: frozenset[int] = frozenset()  # rows of costs whose verschil is taken the other way, as the table does (voordelig)
 
     def on(self, row: int) -> Relation:
+        if row in self.costs:
+            return Relation(self.code, (row, self.target), tuple(Term(row, c, -s) for c, s in self.terms), _turned(self.holds),
+                            self.source, self.evidence)
         other = _turned(self.holds) if row in self.flipped else ""
         return Relation(self.code, (row, self.target), tuple(Term(row, c, s) for c, s in self.terms), self.holds, self.source, self.evidence, other)
 
@@ -60,6 +64,8 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
         return []
     values, known, half, shown = m.values[idx].T, m.known[idx].T, m.halfsteps[idx].T, m.shown[idx].T.astype(np.int64)
     floor = 10 * 10**m.decimals
+    difference = [is_difference_label(column.label, vocab) for column in table.columns]
+    costs = np.array([is_cost_label(table.rows[r].label, vocab) for r in rows])
     tried = 0
     found: dict[frozenset[int], tuple] = {}
     for size in range(2, MAX_TERMS + 1):
@@ -85,6 +91,9 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
             evidence = np.where(holds & informative, -np.log10(np.minimum(chance, 1.0)), 0.0).sum(axis=-1)  # (S, C)
             held, failed = holds.sum(axis=-1), fails.sum(axis=-1)
             turned = both & (np.abs(values[target] + contrib.sum(axis=2)) <= allowed) & (values[target] != 0)  # (S, C, R)
+            voordelig = turned & fails & costs if difference[target] else np.zeros_like(turned)  # (S, C, R)
+            if voordelig.any():  # a verschil that is voordelig when positive: taken the other way on the rows of costs
+                held, failed = held + voordelig.sum(axis=-1), failed - voordelig.sum(axis=-1)
             ok = (held >= 2) & (failed <= 1) & (held + failed >= MIN_ROWS) & (evidence > 0)
             for s, c in zip(*np.nonzero(ok)):
                 terms = tuple(int(x) for x in combos[c])
@@ -94,16 +103,17 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
                 preferred = _preference(table, vocab, target)
                 old = found.get(members)
                 if old is None or (preferred, evidence[s, c]) > (old[0], old[1]):
-                    flipped = frozenset(rows[int(x)] for x in np.flatnonzero(turned[s, c] & fails[s, c]))
+                    flipped = frozenset(rows[int(x)] for x in np.flatnonzero(turned[s, c] & fails[s, c] & ~voordelig[s, c]))
+                    cost_rows = frozenset(rows[int(x)] for x in np.flatnonzero(voordelig[s, c]))
                     found[members] = (preferred, float(evidence[s, c]), target, terms, tuple(int(x) for x in signs[s]),
-                                      int(held[s, c]), int(failed[s, c]), flipped)
+                                      int(held[s, c]), int(failed[s, c]), flipped, cost_rows)
     out: list[ColumnRule] = []
-    for _, score, target, terms, sign, held, failed, flipped in found.values():
+    for _, score, target, terms, sign, held, failed, flipped, cost_rows in found.values():
         if score < needed(tried, False, failed):
             continue
         label = table.columns[target].label
         formula = f"{label} = " + " ".join(("+ " if s > 0 else "- ") + table.columns[c].label for c, s in zip(terms, sign)).removeprefix("+ ")
-        out.append(ColumnRule("DR102", target, tuple(zip(terms, sign)), formula, "discovered", f"{held} van {held + failed} rijen", flipped))
+        out.append(ColumnRule("DR102", target, tuple(zip(terms, sign)), formula, "discovered", f"{held} van {held + failed} rijen", flipped, cost_rows))
     return out
 
 

@@ -56,7 +56,9 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
     rolled_rows = roll_forward_rows(table, vocab)
     numbered = numbered_totals(table)
     given = found.row_reductions + stated + rolled_rows + [(t, parts, (1,) * len(parts)) for t, parts in numbered]
-    rows = _row_relations(table, m, vocab, tolerance, code, given, found.flipped)
+    # a verschil taken the other way on the rows of costs (voordelig when positive) is read turned there
+    flipped = found.flipped | {(r, rule.target) for rule in discovered for r in rule.costs}
+    rows = _row_relations(table, m, vocab, tolerance, code, given, flipped)
     readable = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed")]
     columns = [rule.on(r) for rule in discovered for r in readable]
     table.relations = _one_per_place(found.relations + formula_relations(table, stated) + formula_relations(table, rolled_rows, ROLL_CODE)

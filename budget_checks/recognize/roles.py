@@ -150,7 +150,10 @@ def is_result_label(label: str, vocab: Vocabulary) -> bool:
 
 
 def is_cost_label(label: str, vocab: Vocabulary) -> bool:
+    """`Lasten`, `Totaal lasten`: a row of costs."""
     words = _words(label)
+    if len(words) > 1 and words[0] in vocab.totals:
+        words = words[1:]
     return bool(words) and words[0] in vocab.costs
 
 
