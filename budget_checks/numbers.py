@@ -45,6 +45,7 @@ class Parsed:
 _EMPTY = {"", "-", "–", "—", "--", "−"}
 _PLACEHOLDERS = {"pm", "-pm", "p.m.", "n.v.t.", "nvt", "n.v.t", "nb", "n.b.", "n.n.b.", "nnb", "?", "x"}
 _DIGITS = r"\d{1,3}(?:\.\d{3})+|\d+"  # dotted thousands or a plain run of digits
+_ANY_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(rf"^(?P<int>{_DIGITS})(?:,(?P<frac>\d+))?$")
 _COMMA_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _DOT_DECIMAL = re.compile(r"^\d{1,3}\.\d{1,2}$")
@@ -79,7 +80,7 @@ def _parse(text: str, amount: bool) -> Parsed:
         return Parsed(Kind.EMPTY, raw)
     if s.lower() in _PLACEHOLDERS:
         return Parsed(Kind.PLACEHOLDER, raw)
-    if not any(ch.isdigit() for ch in s):
+    if not _ANY_DIGIT.search(s):
         return Parsed(Kind.TEXT, raw)
 
     body, marker = _strip_marker(s)

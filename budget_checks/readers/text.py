@@ -25,6 +25,7 @@ _FOOTER = re.compile(
 _TITLE = re.compile(r"^(?:beschrijving\s+)?(?:doel|programma)\s+\d", re.IGNORECASE)
 _BULLET_SIGNS = "•·▪◦*"
 _MIN_BULLET_CELLS = 6  # a bulleted run this long, a third of it numbers, is a table
+_MAX_VALUE_LENGTH = 40  # a longer cell is text, whatever digits it holds
 _BULLET = re.compile(rf"^(?:[{_BULLET_SIGNS}]|-\s+[A-Za-z]|\d+\.\s+\w+(?:\s+\w+){{4}})")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _LABEL_WORDS = 40  # a row label may be long (the balance sheet's names are); running text ends like a sentence
@@ -117,7 +118,7 @@ def _unbullet(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
             end += 1
         if end - start >= _MIN_BULLET_CELLS:
             cells = [out[k][1][1:].strip() for k in range(start, end)]
-            if sum(1 for c in cells if _is_value(c)) * 3 >= len(cells):
+            if sum(1 for c in cells if len(c) <= _MAX_VALUE_LENGTH and _is_value(c)) * 3 >= len(cells):
                 for k, cell in zip(range(start, end), cells):
                     out[k] = (out[k][0], cell)
         start = max(end, start + 1)

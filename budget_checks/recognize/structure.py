@@ -74,20 +74,19 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
             _parse(table, m, vocab, tolerance, rows, headings, known, False, relaxed, labels, memo)
             if len(known) == before:
                 break
-    closing = _grand_total(table, m, vocab, tolerance, rows, known, len(given))
+    closing = _grand_total(table, m, vocab, tolerance, rows, known)
     if closing is not None:
         known.append(closing)
     return [rel for f in known[len(given):] for rel in _relations(table, m, f, code, vocab)]
 
 
-def _grand_total(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, rows: list[int], known: list[_Found],
-                 found_before: int) -> _Found | None:
-    """The table's last row, labelled a total, that the numbers did not place: once the table has shown
-    its subtotals, it closes what stands above it at the top level (a subtotal, not its parts again),
-    and a difference everywhere is an error, not a reason to doubt it."""
+def _grand_total(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, rows: list[int], known: list[_Found]) -> _Found | None:
+    """The table's last row, labelled only a total (`Totaal`, `Totaal generaal`), that the numbers did not
+    place: it closes what stands above it at the top level (a subtotal, not its parts again), and a
+    difference everywhere is an error, not a reason to doubt it."""
     last = rows[-1]
     words = norm(table.rows[last].label).split()
-    if len(known) <= found_before or not words or not all(w in vocab.totals for w in words):
+    if not words or not all(w in vocab.totals for w in words):
         return None  # `Totaal`, `Totaal generaal`: the whole table's total, not a section's (`Totaal vaste passiva`)
     inner = {w for f in known for w in f.window}
     if last in inner or any(f.target == last for f in known):
