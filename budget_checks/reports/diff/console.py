@@ -42,7 +42,7 @@ def write(console: Console, diff: Diff) -> None:
     if document:
         console.print(f"[bold]{w['document_findings']}[/bold]")
         for finding, how in document:
-            _finding(console, finding, how, diff.lang)
+            _finding(console, finding, how, diff.lang, indent=2)
         console.print()
     _summary(console, diff)
 
@@ -59,9 +59,9 @@ def _page(console: Console, page: PageDiff, lang: str) -> None:
     for table in page.tables:
         _table(console, table, lang)
     for finding in page.resolved:
-        _finding(console, finding, w["resolved"], lang)
+        _finding(console, finding, w["resolved"], lang, indent=2)
     for finding in page.introduced:
-        _finding(console, finding, w["introduced"], lang)
+        _finding(console, finding, w["introduced"], lang, indent=2)
     console.print()
 
 
@@ -90,10 +90,10 @@ def _table(console: Console, table: TableDiff, lang: str) -> None:
         _finding(console, finding, w["introduced"], lang)
 
 
-def _finding(console: Console, f: Finding, how: str, lang: str) -> None:
+def _finding(console: Console, f: Finding, how: str, lang: str, indent: int = 4) -> None:
     w = words(lang)
     where = place(f)
-    console.print(f"    [{_STYLE[f.severity]}]{how} {w[f.severity.label]}[/] [bold]{f.code}[/bold] "
+    console.print(f"{' ' * indent}[{_STYLE[f.severity]}]{how} {w[f.severity.label]}[/] [bold]{f.code}[/bold] "
                   f"{escape(where)}{': ' if where else ''}{escape(f.message)}")
 
 
