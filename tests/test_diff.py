@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -152,6 +153,15 @@ def test_a_table_that_fails_in_the_new_export_shows_the_finding_it_introduced(tm
     # and the other way round: the new export resolves it
     back = budget_checks.diff(new, old, lang="en")
     assert {f.code for f in back.resolved} == {f.code for f in diff.introduced} and back.introduced == []
+
+
+def test_a_changed_cell_of_a_text_table_is_a_change(tmp_path: Path) -> None:
+    new = shutil.copytree(SAMPLES / "begroting-2025", tmp_path / "new")
+    page = new / "001_doel-1.2.3.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("2024\n\n2023", "2024\n\n2024", 1), encoding="utf-8")
+    diff = budget_checks.diff(SAMPLES / "begroting-2025", new)
+    assert [(t.kind, c.row, c.old.text, c.new.text, c.difference) for _, t, c in diff.changes()] == [
+        ("kaderstellende_notas", "Voorbeeldverordening ondersteuning 2024", "2023", "2024", None)]
 
 
 def test_a_folder_and_a_zip_of_the_same_pages_give_no_change(tmp_path: Path) -> None:

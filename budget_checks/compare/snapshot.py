@@ -59,6 +59,8 @@ def _value(row: TableRow, index: int) -> Value:
     parsed = row.parsed[index]
     cell = row.cells[index] if index < len(row.cells) else None
     text = cell.text.strip() if cell is not None else ""
+    if parsed is None and text:  # a text table's cell (a year, a name): what it says
+        return Value(text, None, " ".join(text.casefold().split()))
     if parsed is None or parsed.kind is Kind.EMPTY:
         return Value(text, 0, "0")
     if parsed.amount is not None:
