@@ -15,3 +15,13 @@ def check(paths, **options):
     from budget_checks.api import check as _check
 
     return _check(paths, **options)
+
+
+def diff(old, new, **options):
+    """What changed between two exports of one budget: returns a Diff (budget_checks/compare/model.py).
+
+    `old` and `new` are folders, zips or page files, read as `check` reads them; options as for check.
+    """
+    from budget_checks.api import diff as _diff
+
+    return _diff(old, new, **options)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from budget_checks.engine import Options, run
 from budget_checks.findings import Severity
@@ -10,6 +11,9 @@ from budget_checks.readers.limits import DEFAULT_LIMITS, Limits
 from budget_checks.report import Report
 from budget_checks.selection import Selection
 from budget_checks.tolerance import Tolerance
+
+if TYPE_CHECKING:
+    from budget_checks.compare.model import Diff
 
 
 def check(
@@ -49,6 +53,16 @@ def check(
 
         report = apply_baseline(report, load_baseline(baseline), selection)
     return report
+
+
+def diff(old: str | Path, new: str | Path, *, lang: str = "nl", **options) -> "Diff":
+    """What changed between two exports of one budget (each a folder, `.zip` or page file): figures
+    changed, rows, columns, tables and pages added or removed, and the `check` findings the new
+    export resolves and introduces. `options` as for check() (tolerance, select, ignore, rule_dirs,
+    limits, ...). Raises ValueError for an export without a readable page or a bad option."""
+    from budget_checks.compare.run import compare_exports
+
+    return compare_exports(old, new, options_of(lang=lang, **{**options, "jobs": 1, "table_cells": False}))
 
 
 def options_of(

@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from budget_checks.cli_diff import diff as diff_command
 from budget_checks.collector import tune_for_a_run
 
 app = typer.Typer(
@@ -307,6 +308,9 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. BL101.")
     typer.echo(f"Why\n{doc.why}\n")
     typer.echo(f"Failing example\n{doc.example}\n")
     typer.echo(f"How to fix\n{doc.fix}")
+
+
+app.command("diff")(_guarded(diff_command))  # the command's body lives in cli_diff.py
 
 
 def main() -> None:

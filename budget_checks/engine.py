@@ -48,9 +48,12 @@ DOCUMENTS_IN_MEMORY = 10
 COMPARISONS_IN_MEMORY = 2_000
 
 
-def run(paths: list[str], options: Options = Options(), progress: Callable[[DocumentResult], None] | None = None) -> Report:
+def run(paths: list[str], options: Options = Options(), progress: Callable[[DocumentResult], None] | None = None,
+        keep: Callable[[DocumentTables], None] | None = None) -> Report:
     """Check the documents one at a time (or in a process pool, see `Options.jobs`) and
-    merge their results in input order, so only the report grows with the run."""
+    merge their results in input order, so only the report grows with the run. `keep` is
+    shown each document's recognised tables before they are dropped (in this process:
+    a run with `keep` checks its documents here)."""
     if options.lang not in LANGUAGES:
         raise ValueError(f"language {options.lang!r} is not one of {', '.join(LANGUAGES)}")
     book = load_rulebook(options.rule_dirs)
@@ -59,7 +62,7 @@ def run(paths: list[str], options: Options = Options(), progress: Callable[[Docu
     report.checks = {m.DOC.code: CheckCount() for m in check_modules() if hasattr(m, "check")}
     report.documents, report.passed = Spool(keep=DOCUMENTS_IN_MEMORY), Spool(keep=COMPARISONS_IN_MEMORY)
     findings: list[Finding] = []
-    for result in _results(paths, options, book):
+    for result in _results(paths, options, book, keep):
         findings += result.findings
         report.passed.extend(p for p in result.passed if options.selection.enabled(p["code"]))
         for code, count in result.checks.items():
@@ -89,8 +92,10 @@ class DocumentResult:
     seconds: float = 0.0
 
 
-def check_document(path: str, options: Options, book: Rulebook) -> DocumentResult:
-    """Read, recognise and check one document. Checks see one document at a time."""
+def check_document(path: str, options: Options, book: Rulebook,
+                   keep: Callable[[DocumentTables], None] | None = None) -> DocumentResult:
+    """Read, recognise and check one document. Checks see one document at a time;
+    `keep` sees its checked tables before they are dropped."""
     started = perf_counter()
     context = Context([recognised(path, options, book)], tolerance=options.tolerance)
     findings: list[Finding] = []
@@ -108,6 +113,8 @@ def check_document(path: str, options: Options, book: Rulebook) -> DocumentResul
             findings += produced
             checks[module.DOC.code] = CheckCount(context.count(module.SCOPE), len(produced))
     document = context.documents[0]
+    if keep is not None:
+        keep(document)
     info = _document_info(document, options.table_cells)
     return DocumentResult(info, findings, checks, context.passed, len(document.pages), perf_counter() - started)
 
@@ -121,9 +128,10 @@ def recognised(path: str, options: Options, book: Rulebook) -> DocumentTables:
     return _recognize(_read(path, options.limits), book, options.tolerance, options.limits)
 
 
-def _results(paths: list[str], options: Options, book: Rulebook) -> Iterator[DocumentResult]:
-    if options.jobs == 1 or len(paths) < 2:
-        return (check_document(path, options, book) for path in paths)
+def _results(paths: list[str], options: Options, book: Rulebook,
+             keep: Callable[[DocumentTables], None] | None = None) -> Iterator[DocumentResult]:
+    if options.jobs == 1 or len(paths) < 2 or keep is not None:
+        return (check_document(path, options, book, keep) for path in paths)
     from budget_checks.parallel import results_in_order
 
     return results_in_order(paths, options, book)
