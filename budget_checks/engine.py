@@ -102,7 +102,7 @@ def check_document(path: str, options: Options, book: Rulebook,
     checks: dict[str, CheckCount] = {}
     tables = list(context.tables())
     if any(t.relations for _, t in tables):
-        from budget_checks.dataset import check_arithmetic  # pandas and pandera load only when needed
+        from budget_checks.arithmetic.dataset import check_arithmetic  # pandas and pandera load only when needed
 
         arithmetic = check_arithmetic(tables, options.tolerance, _severities(book))
         findings += arithmetic.findings

@@ -85,7 +85,7 @@ def tidy_table(paths: list[str], options: Options, book: Rulebook, codes: list[s
     """The tidy table of a run, one document at a time (the same residuals the report used)."""
     import pandas as pd
 
-    from budget_checks.dataset import check_arithmetic
+    from budget_checks.arithmetic.dataset import check_arithmetic
 
     frames = []
     for path in paths:

@@ -22,7 +22,7 @@ from budget_checks.findings import Finding, Severity
 from budget_checks.matrix import evaluate, matrix
 from budget_checks.locate import at_table
 from budget_checks.report import CheckCount
-from budget_checks.suspects import suspects
+from budget_checks.arithmetic.suspects import suspects
 from budget_checks.tables import Relation, Table
 from budget_checks.tolerance import Tolerance
 
