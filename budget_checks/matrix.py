@@ -36,42 +36,40 @@ class Matrix:
 
 def matrix(table: Table) -> Matrix:
     rows, cols = len(table.rows), len(table.columns)
-    parsed = [[row.parsed[j] if j < len(row.parsed) and row.placement in ("given", "placed") else None for j in range(cols)] for row in table.rows]
-    decimals = 0
-    for line in parsed:
-        for p in line:
-            if p is not None and p.kind is Kind.NUMBER and p.value is not None:
-                exponent = p.value.as_tuple().exponent
-                if isinstance(exponent, int) and exponent < 0:
-                    decimals = max(decimals, min(-exponent, _MAX_DECIMALS))
+    readable = [row for row in table.rows if row.placement in ("given", "placed")]
+    decimals = min(max((p.places for row in readable for p in row.parsed[:cols] if p is not None and p.kind is Kind.NUMBER
+                        and p.value is not None), default=0), _MAX_DECIMALS)
     unit = 10**decimals
-    values = np.zeros((rows, cols), dtype=np.int64)
-    known = np.zeros((rows, cols), dtype=bool)
-    half = np.zeros((rows, cols), dtype=np.int64)
-    shown = np.zeros((rows, cols), dtype=bool)
-    percent_cells = np.zeros(cols, dtype=np.int64)
-    number_cells = np.zeros(cols, dtype=np.int64)
-    for r, (row, line) in enumerate(zip(table.rows, parsed)):
+    # filled as lists and converted once: setting numpy cells one by one costs more than the arithmetic
+    values = [[0] * cols for _ in range(rows)]
+    known = [[False] * cols for _ in range(rows)]
+    half = [[0] * cols for _ in range(rows)]
+    shown = [[False] * cols for _ in range(rows)]
+    percent_cells = [0] * cols
+    number_cells = [0] * cols
+    for r, row in enumerate(table.rows):
         if row.placement not in ("given", "placed"):
             continue
-        for j, p in enumerate(line):
+        line = row.parsed
+        for j in range(cols):
+            p = line[j] if j < len(line) else None
             if p is None or p.kind is Kind.EMPTY:
-                known[r, j] = True  # an empty cell shows nothing: zero
+                known[r][j] = True  # an empty cell shows nothing: zero
                 continue
-            if p.kind is not Kind.NUMBER or p.value is None:
+            if p.kind is not Kind.NUMBER or p.value is None or p.places > decimals:
                 continue
-            exponent = p.value.as_tuple().exponent
-            own = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-            if own > decimals:
-                continue
-            values[r, j] = int(p.value * unit)
-            known[r, j] = True
-            shown[r, j] = True
-            half[r, j] = 10 ** (decimals - own)
+            values[r][j] = p.amount if decimals == 0 else int(p.value * unit)
+            known[r][j] = shown[r][j] = True
+            half[r][j] = 10 ** (decimals - p.places)
             number_cells[j] += 1
             percent_cells[j] += p.percent
-    percent = (percent_cells * 2 > number_cells) & (number_cells > 0)
-    return Matrix(values, known, half, shown, percent, decimals)
+    shape = (rows, cols)
+    values_a = np.array(values, dtype=np.int64).reshape(shape)
+    known_a, shown_a = np.array(known, dtype=bool).reshape(shape), np.array(shown, dtype=bool).reshape(shape)
+    half_a = np.array(half, dtype=np.int64).reshape(shape)
+    number_a, percent_a = np.array(number_cells, dtype=np.int64), np.array(percent_cells, dtype=np.int64)
+    percent = (percent_a * 2 > number_a) & (number_a > 0)
+    return Matrix(values_a, known_a, half_a, shown_a, percent, decimals)
 
 
 @dataclass(slots=True)

@@ -32,10 +32,15 @@ class Parsed:
     # the value as an integer amount, or None when it is not a whole number (worked out once:
     # parsed cells are cached and their amounts read again and again)
     amount: int | None = field(init=False, default=None)
+    places: int = field(init=False, default=0)  # decimals shown (`1.166,3`: 1)
 
     def __post_init__(self) -> None:
-        if self.kind is Kind.NUMBER and self.value is not None and self.value == self.value.to_integral_value():
-            object.__setattr__(self, "amount", int(self.value))
+        if self.kind is Kind.NUMBER and self.value is not None:
+            exponent = self.value.as_tuple().exponent
+            if isinstance(exponent, int) and exponent < 0:
+                object.__setattr__(self, "places", -exponent)
+            if self.value == self.value.to_integral_value():
+                object.__setattr__(self, "amount", int(self.value))
 
     @property
     def is_number(self) -> bool:

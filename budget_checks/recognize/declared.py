@@ -11,11 +11,12 @@ table's is marked (SC101 reports it beside the error).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from budget_checks.matrix import Matrix, evaluate
+from budget_checks.matrix import Matrix, evaluate, margins
 from budget_checks.recognize.discover import ColumnRule
 from budget_checks.recognize.legends import stated_alternative
 from budget_checks.recognize.roles import Vocabulary, is_cost_label, is_difference_label, roles_of
@@ -78,15 +79,16 @@ def _by_columns(table: Table, m: Matrix, identity: IdentityRule, vocab: Vocabula
                 rules[a].append(ColumnRule(identity.doc.code, band[target.name], tuple(terms), alternative.text.replace("==", "="), "declared"))
                 if a == 0:
                     out.column_sets.add(frozenset([band[target.name], *(c for c, _ in terms)]))
-    if any(rules):
-        out.conventions.append([mine for mine in rules if mine])
-    per_alternative = [[rule.on(r) for rule in mine for r in rows] for mine in rules]
+    if not any(rules):
+        return  # the table's columns do not carry this identity's roles
+    out.conventions.append([mine for mine in rules if mine])
+    per_alternative = [_rule_places(mine, rows, m, tolerance) for mine in rules]
     differences = any(is_difference_label(table.columns[rule.target].label, vocab) for mine in rules for rule in mine)
     costs = {r for r in rows if is_cost_label(table.rows[r].label, vocab)} if differences else set()
     if costs and len(costs) < len(rows):
         # a verschil that is voordelig when positive is taken the other way on the rows of costs
-        apart = [[rel for rel in relations if rel.target[0] in costs] for relations in per_alternative]
-        per_alternative = [[rel for rel in relations if rel.target[0] not in costs] for relations in per_alternative]
+        apart = [places.where(costs, True) for places in per_alternative]
+        per_alternative = [places.where(costs, False) for places in per_alternative]
         chosen = _choose(table, m, identity, per_alternative, tolerance, out)
         if _choose(table, m, identity, apart, tolerance, out) not in (None, chosen):
             targets = {rule.target for mine in rules for rule in mine if is_difference_label(table.columns[rule.target].label, vocab)}
@@ -154,8 +156,8 @@ def _rows_identity(table: Table, m: Matrix, rule: TableRule, identity: IdentityR
     if any(differs) and not all(differs):
         apart = [[r for r in relations if differs[r.target[1]]] for relations in per_alternative]
         per_alternative = [[r for r in relations if not differs[r.target[1]]] for relations in per_alternative]
-        _choose(table, m, identity, apart, tolerance, out)
-    chosen = _choose(table, m, identity, per_alternative, tolerance, out)
+        _choose(table, m, identity, [_Places.of(p, m, tolerance) for p in apart], tolerance, out)
+    chosen = _choose(table, m, identity, [_Places.of(p, m, tolerance) for p in per_alternative], tolerance, out)
     if chosen is not None:
         alternative = identity.alternatives[chosen]
         for target, rows, _ in reductions:
@@ -166,32 +168,80 @@ def _rows_identity(table: Table, m: Matrix, rule: TableRule, identity: IdentityR
 # ---------------------------------------------------------------- sign conventions
 
 
-def _choose(table: Table, m: Matrix, identity: IdentityRule, per_alternative: list[list[Relation]], tolerance: Tolerance,
+@dataclass(slots=True)
+class _Places:
+    """One convention's relations: whether each fits (and is known), and the relations themselves,
+    made only for the convention that is kept."""
+
+    fits: np.ndarray
+    known: np.ndarray
+    rows: np.ndarray  # the target row of each place
+    make: Callable[[], list[Relation]]
+
+    def __len__(self) -> int:
+        return len(self.fits)
+
+    def relations(self) -> list[Relation]:
+        return self.make()
+
+    def where(self, rows: set[int], inside: bool) -> "_Places":
+        """The places whose target row is (or is not) one of `rows`."""
+        mask = np.isin(self.rows, list(rows)) == inside
+        make = self.make
+        return _Places(self.fits[mask], self.known[mask], self.rows[mask],
+                       lambda: [rel for rel in make() if (rel.target[0] in rows) == inside])
+
+    @classmethod
+    def of(cls, relations: list[Relation], m: Matrix, tolerance: Tolerance) -> "_Places":
+        e = evaluate(relations, m, tolerance)
+        rows = np.fromiter((rel.target[0] for rel in relations), dtype=np.int64, count=len(relations))
+        return cls(e.known & (np.abs(e.residual) <= e.allowed), e.known, rows, lambda: relations)
+
+
+def _rule_places(rules: list[ColumnRule], rows: list[int], m: Matrix, tolerance: Tolerance) -> _Places:
+    """Relations between columns on every row, rule by rule, evaluated as columns of the matrix at once."""
+    idx = np.array(rows, dtype=np.int64)
+    if not rules or not rows:
+        return _Places(np.zeros(0, dtype=bool), np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64), list)
+    fits, known = [], []
+    for rule in rules:
+        cols = np.array([c for c, _ in rule.terms], dtype=np.int64)
+        signs = np.array([s for _, s in rule.terms], dtype=np.int64)
+        values = m.values[idx]
+        residual = values[:, rule.target] - values[:, cols] @ signs
+        ok = m.known[idx, rule.target] & m.known[idx][:, cols].all(axis=1)
+        halfsteps = m.halfsteps[idx, rule.target] + m.halfsteps[idx][:, cols].sum(axis=1)
+        shown = m.shown[idx, rule.target].astype(np.int64) + m.shown[idx][:, cols].sum(axis=1)
+        allowed = margins(halfsteps, shown, m.decimals, tolerance)
+        fits.append(ok & (np.abs(np.where(ok, residual, 0)) <= allowed))
+        known.append(ok)
+    return _Places(np.concatenate(fits), np.concatenate(known), np.tile(idx, len(rules)),
+                   lambda: [rule.on(r) for rule in rules for r in rows])
+
+
+def _choose(table: Table, m: Matrix, identity: IdentityRule, per_alternative: list[_Places], tolerance: Tolerance,
             out: Declared) -> int | None:
     """Keep the relations of the convention most places fit (a stated one wins a tie)."""
-    if not per_alternative or not per_alternative[0] or any(len(p) != len(per_alternative[0]) for p in per_alternative):
-        per_alternative = [p for p in per_alternative if p]
+    if not per_alternative or not len(per_alternative[0]) or any(len(p) != len(per_alternative[0]) for p in per_alternative):
+        per_alternative = [p for p in per_alternative if len(p)]
         if not per_alternative:
             return None
-    fits = []
-    known = None
-    for relations in per_alternative:
-        e = evaluate(relations, m, tolerance)
-        fits.append(e.known & (np.abs(e.residual) <= e.allowed))
-        known = e.known
+    fits = [places.fits for places in per_alternative]
+    known = per_alternative[-1].known
     score = [float(f.sum()) for f in fits]
     if len(score) > 1 and sorted(score)[-1] == sorted(score)[-2]:  # a tie: what the page states decides
         stated = stated_alternative(table, identity)
         if stated is not None and stated < len(score):
             score[stated] += 0.5
     chosen = int(np.argmax(score))
-    unfit = _unfit(table, per_alternative[chosen], fits[chosen], known)
+    relations = per_alternative[chosen].relations()  # only the chosen convention's relations are made
+    unfit = _unfit(table, relations, fits[chosen], known)
     code = identity.doc.code
     if table.alternatives.get(code) is None:
         table.alternatives[code] = chosen
         text = identity.alternatives[chosen].text.replace("==", "=")
         table.convention = "; ".join(x for x in (table.convention, text) if x and text not in table.convention)
-    for i, relation in enumerate(per_alternative[chosen]):
+    for i, relation in enumerate(relations):
         if relation.target[1 if _per_row(relation) else 0] in unfit:
             continue
         other = ""
