@@ -34,6 +34,7 @@ class Row:
 
     cells: tuple[Cell, ...]
     positional: bool = False  # the cells stand at their columns' positions, empty cells kept (pipes, tabs, html, xlsx, csv)
+    spaced: bool = False  # a line without gaps cut at single spaces: a label and the values after it
 
 
 Item = Prose | Row

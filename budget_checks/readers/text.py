@@ -163,7 +163,8 @@ def _item(text: str, line: int, gaps: bool = True) -> Item:
         return Prose(text, line) if text[0] in _BULLET_SIGNS else Row((Cell(text, line),))
     cells = _split_row(text, line, words, gaps)
     if len(cells) > 1:
-        return Row(cells, positional=gaps and "\t" in text)
+        positional = gaps and "\t" in text
+        return Row(cells, positional=positional, spaced=not positional and not (gaps and _GAPS.search(text)))
     if _is_prose(text, words):
         return Prose(text, line)
     return Row(cells)

@@ -29,6 +29,7 @@ class Line:
     start: int  # index of its first item
     end: int  # index after its last item
     stream: bool = False  # rebuilt from a stream of one cell per line (its lead may hold a header or a heading)
+    spaced: bool = False  # cut at single spaces: where its label ends and its values start is a guess
 
     @property
     def values(self) -> int:
@@ -147,7 +148,7 @@ def blocks(items: Items, taken: list[bool]) -> list[Block]:
         if not item.positional and all(k in (TEXT, CODE, MARKER) for k in kinds) and is_sentence(" ".join(c.text for c in cells)):
             close_block()
             continue
-        current.lines.append(Line(list(cells), kinds, item.positional, i, i + 1))
+        current.lines.append(Line(list(cells), kinds, item.positional, i, i + 1, spaced=item.spaced))
     close_block()
     return out
 

@@ -21,6 +21,7 @@ class RawRow:
     heading: bool = False  # a row without values: a section heading
     preferred: tuple[int, ...] = ()  # columns its values stood in, when that reading is in doubt
     glued: Cell | None = None  # its values glued into one run of digits (glued.py decodes them)
+    spaced: bool = False  # its line was cut at single spaces (the label may end in a number)
 
     @property
     def label(self) -> str:

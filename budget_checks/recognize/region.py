@@ -164,4 +164,4 @@ def _inner_label(line: Line) -> int | None:
 
 
 def _part(line: Line, start: int, end: int) -> Line:
-    return Line(line.cells[start:end], line.kinds[start:end], line.positional, line.start, line.end, line.stream)
+    return Line(line.cells[start:end], line.kinds[start:end], line.positional, line.start, line.end, line.stream, line.spaced)

@@ -37,7 +37,7 @@ def stream_rows(pre: list[Line], body: list[Line], words: frozenset[str]) -> Reg
         if not line.stream and len(labels) > 1:  # one row per line: its lead cells are one label
             labels = [Cell(" ".join(c.text.strip() for c in labels), labels[0].line, labels[0].ref)]
         glued = next((c for c, k in tail if k == GLUED), None)
-        rows.append(RawRow(labels, values, markers, glued=glued))
+        rows.append(RawRow(labels, values, markers, glued=glued, spaced=line.spaced))
     _codes_back(rows)
     _codes_front(rows)
     _operator_column(rows)
@@ -64,6 +64,7 @@ def stream_rows(pre: list[Line], body: list[Line], words: frozenset[str]) -> Reg
             out += [RawRow([extra], [], heading=True) for extra in row.labels[: len(row.labels) - take]]
             row.labels = row.labels[len(row.labels) - take :]
         out.append(row)
+    _numbered_names(out)
     counts = Counter(len(r.values) for r in out if not r.heading and not r.glued)
     width = _width(counts) if counts else width_of([r.glued.text for r in out if r.glued is not None])
     if not width:
@@ -107,6 +108,26 @@ def _label_size(labels: list[Cell], label_cells: int) -> int:
     while take < len(labels) and _code_like(labels[len(labels) - take - 1].text):
         take += 1
     return take
+
+
+def _numbered_names(rows: list[RawRow]) -> None:
+    """`Verkoopopbrengst Sickengastraat 6 210 210 0 0` among rows of four values: on a line cut at
+    single spaces, a small number after the name, where a few rows show one value more than the
+    others, ends the name."""
+    counts = Counter(len(r.values) for r in rows if not r.heading and not r.glued and not r.positional)
+    if len(counts) < 2:
+        return
+    widest, usual = max(counts), counts.most_common(1)[0][0]
+    if usual != widest - 1 or counts[widest] * 3 > sum(counts.values()):
+        return
+    for row in rows:
+        if not row.spaced or row.heading or len(row.values) != widest or not row.labels or row.values[0] is None:
+            continue
+        first, name = row.values[0], row.labels[-1]
+        text = first.text.strip()
+        if text.isdigit() and len(text) <= 2 and text != "0" and first.line is not None and first.line == name.line:
+            row.labels[-1] = Cell(f"{name.text.rstrip()} {text}", name.line, name.ref)
+            row.values.pop(0)
 
 
 def _width(counts: Counter) -> int:

@@ -47,3 +47,16 @@ def test_a_row_with_one_value_more_than_its_header_names_is_overfull() -> None:
     [region] = _regions("Overzicht baten en lasten\nLasten  Baten  Saldo\nDoel 1  100  20  80\nDoel 2  50  10  40  7\n"
                         "Doel 3  60  10  50\nDoel 4  70  10  60\n")
     assert region.width == 3  # most rows show what the header names
+
+
+def test_a_small_number_ending_a_name_on_its_line_is_no_value() -> None:
+    [region] = _regions("Overzicht posten\nx € 1.000\nPost A 8 10 10 2\nPost B 46 51 51 5\nVerkoop kavel 6 210 210 0 0\n"
+                        "Post C 49 49 0 0\nPost D 21 21 21 0\nNoordelijk deel fase 4 34 34 34 0\n")
+    assert region.width == 4  # most rows show four values; `6` and `4` end two names
+    assert _rows(region)[2] == ("Verkoop kavel 6", ["210", "210", "0", "0"])
+    assert _rows(region)[5] == ("Noordelijk deel fase 4", ["34", "34", "34", "0"])
+
+
+def test_a_small_first_value_apart_from_its_label_stays_a_value() -> None:
+    [region] = _regions("Overzicht posten\nRaming  Wijziging  Na wijziging\nPost A  12  3  15\nPost B  40  40\nPost C  7  7\n")
+    assert _rows(region)[0] == ("Post A", ["12", "3", "15"])  # cells apart by gaps: `12` is no part of the name
