@@ -125,7 +125,7 @@ def _numbered_names(rows: list[RawRow]) -> None:
             continue
         first, name = row.values[0], row.labels[-1]
         text = first.text.strip()
-        if text.isdigit() and len(text) <= 2 and text != "0" and first.line is not None and first.line == name.line:
+        if text.isdigit() and len(text) <= 2 and first.line is not None and first.line == name.line:
             row.labels[-1] = Cell(f"{name.text.rstrip()} {text}", name.line, name.ref)
             row.values.pop(0)
 
