@@ -115,8 +115,9 @@ class Comparison:
                 if hit is None:
                     continue
                 failed = True
-                if f.scale not in tallies:
-                    tallies[f.scale] = tally(values(shown, column), f.scale)
+                if f.scale not in tallies:  # every value of the column, once per scale its rows are shown in
+                    everyone = ordered if voters is group_members else values(shown, column)
+                    tallies[f.scale] = tally(everyone, f.scale)
                 self._add(f, column, *hit, shown, tallies[f.scale])
         return compared, failed
 
@@ -152,7 +153,7 @@ class Comparison:
             if len(rows) < COLLAPSE or 2 * len(rows) <= len(self.compared.get(key, ())):
                 yield from (finding for _, finding in found)
                 continue
-            member, first = found[0]
+            member, first = min(found, key=lambda mf: (mf[1].line or 0, mf[1].cell or ""))  # the table's first differing cell
             yield at_table(self.code, self.severity, self.document, member.table, expected=first.expected, actual=first.actual,
                            form="table", rows=len(rows), compared=len(self.compared[key]), cells=len(found),
                            first_row=first.row, first_column=first.column, other_page=first.param("other_page"),

@@ -32,18 +32,6 @@ class Figure:
     def page(self) -> Page:
         return self.table.page
 
-    def values(self) -> dict[str, int]:
-        """Displayed amounts per column key (empty cells count as 0, unreadable ones are left out);
-        only columns with a role say which figure they hold."""
-        out = {}
-        for i, column in enumerate(self.table.columns):
-            if not column.role:
-                continue
-            amount = self.row.amount(i)
-            if amount is not None:
-                out[column.key] = amount
-        return out
-
 
 def subject(page: Page) -> tuple[str, str] | None:
     """What a page is about, from its title: a goal or a programme."""
