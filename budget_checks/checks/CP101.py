@@ -43,8 +43,10 @@ def check(context):
             if not refs or not any(m.place == "programme" for m in members):
                 continue
             both = [m for m in members if m.place]
-            compared, differed = comparison.check(both, refs, [m for m in both if m.place == "programme"], lambda a, b: True)
-            if compared and not differed:
-                comparison.agreed(refs + [m for m in both if m.place == "programme"], refs[0])
+            targets = [m for m in both if m.place == "programme"]
+            compared, differing = comparison.check(both, refs, targets, lambda a, b: True)
+            agreeing = [m for m in targets if id(m) not in differing]
+            if compared and agreeing:  # the programme pages that show the goal page's figures
+                comparison.agreed(refs + agreeing, refs[0])
         context.passed.extend(comparison.passed)
         yield from comparison.findings()

@@ -84,6 +84,14 @@ def tally(ordered: list[Value], scale: int) -> Tally:
                  more=len(ordered) > TALLY)
 
 
+def _many(everyone: list[Value], shown: list[Member], scale: int) -> dict:
+    """The message fields of a figure shown by more than two rows: its values and their pages
+    (worked out once per column, shared by its findings); none for two rows, a pair."""
+    if len(shown) <= 2:
+        return {}
+    return {"form": "many", "values": len(everyone), "pages": len(pages(shown)), "tally": tally(everyone, scale)}
+
+
 @dataclass(slots=True)
 class Comparison:
     """What one code found over a document's groups: findings per table, rows compared, agreements."""
@@ -91,21 +99,22 @@ class Comparison:
     code: str
     severity: Severity
     document: str
-    found: dict[int, list[tuple[Member, Finding]]] = field(default_factory=dict)  # id(table) -> findings
+    found: dict[int, list[tuple]] = field(default_factory=dict)  # id(table) -> (row, column index, column, value, other, many)
     compared: dict[int, set[int]] = field(default_factory=dict)  # id(table) -> ids of rows compared
     passed: list[dict] = field(default_factory=list)
 
     def check(self, group_members: list[Member], voters: list[Member], checked: list[Member],
-              ok: Callable[[Member, Member], bool]) -> tuple[bool, bool]:
-        """Compare each of `checked` with the prevailing values among `voters`: (compared, differed)."""
+              ok: Callable[[Member, Member], bool]) -> tuple[bool, set[int]]:
+        """Compare each of `checked` with the prevailing values among `voters`: whether anything
+        was compared, and the ids of the rows that differ."""
         columns = list(dict.fromkeys(c for m in checked for c in m.values))
-        compared = failed = False
+        compared, differing = False, set()
         for column in columns:
             ordered = values(voters, column)
             if not ordered:
                 continue
             shown = [m for m in group_members if column in m.values]
-            tallies: dict[int, Tally] = {}
+            counted: dict[int, dict] = {}  # what a finding says of all values, per scale of the rows
             for f in checked:
                 if column not in f.values:
                     continue
@@ -114,23 +123,21 @@ class Comparison:
                 hit = against(f, column, ordered, ok)
                 if hit is None:
                     continue
-                failed = True
-                if f.scale not in tallies:  # every value of the column, once per scale its rows are shown in
-                    everyone = ordered if voters is group_members else values(shown, column)
-                    tallies[f.scale] = tally(everyone, f.scale)
-                self._add(f, column, *hit, shown, tallies[f.scale])
-        return compared, failed
+                differing.add(id(f))
+                if f.scale not in counted:
+                    counted[f.scale] = _many(ordered if voters is group_members else values(shown, column), shown, f.scale)
+                self._add(f, column, *hit, counted[f.scale])
+        return compared, differing
 
-    def _add(self, f: Member, column: tuple, value: Value, other: Member, shown: list[Member], counted: Tally) -> None:
-        table = f.table
-        index = next(i for i, c in enumerate(table.columns) if c.key == column[0] and tuple(YEAR_IN.findall(c.label)) == column[1])
-        many = {} if len(shown) <= 2 else {"form": "many", "values": len(counted.values) + counted.more,
-                                            "pages": len(pages(shown)), "tally": counted}
-        finding = at_table(self.code, self.severity, self.document, table, f.figure.row, index,
-                           expected=in_scale(value.amount, value.scale, f.scale), actual=f.values[column],
-                           other_page=other.page.path, other_title=other.page.title,
-                           other_unit=other.table.unit_name, **many)
-        self.found.setdefault(id(table), []).append((f, finding))
+    def _add(self, f: Member, column: tuple, value: Value, other: Member, many: dict) -> None:
+        # kept as it is: most of a table that differs as a whole becomes one finding (findings())
+        index = next(i for i, c in enumerate(f.table.columns) if c.key == column[0] and tuple(YEAR_IN.findall(c.label)) == column[1])
+        self.found.setdefault(id(f.table), []).append((f, index, column, value, other, many))
+
+    def _finding(self, f: Member, index: int, column: tuple, value: Value, other: Member, many: dict) -> Finding:
+        return at_table(self.code, self.severity, self.document, f.table, f.figure.row, index,
+                        expected=in_scale(value.amount, value.scale, f.scale), actual=f.values[column],
+                        other_page=other.page.path, other_title=other.page.title, other_unit=other.table.unit_name, **many)
 
     def agreed(self, members: list[Member], columns_of: Member) -> None:
         """An agreement of the group's rows, for the report (what was checked, not only what failed)."""
@@ -149,15 +156,15 @@ class Comparison:
 
     def findings(self) -> Iterator[Finding]:
         for key, found in self.found.items():
-            rows = list(dict.fromkeys(id(f.figure.row) for f, _ in found))
+            rows = list(dict.fromkeys(id(d[0].figure.row) for d in found))
             if len(rows) < COLLAPSE or 2 * len(rows) <= len(self.compared.get(key, ())):
-                yield from (finding for _, finding in found)
+                yield from (self._finding(*d) for d in found)
                 continue
-            member, first = min(found, key=lambda mf: (mf[1].line or 0, mf[1].cell or ""))  # the table's first differing cell
-            yield at_table(self.code, self.severity, self.document, member.table, expected=first.expected, actual=first.actual,
+            first = self._finding(*min(found, key=lambda d: (d[0].order, d[1])))  # the table's first differing cell
+            yield at_table(self.code, self.severity, self.document, found[0][0].table, expected=first.expected, actual=first.actual,
                            form="table", rows=len(rows), compared=len(self.compared[key]), cells=len(found),
                            first_row=first.row, first_column=first.column, other_page=first.param("other_page"),
-                           differing=tuple(dict.fromkeys(f.figure.row.label for f, _ in found)))
+                           differing=tuple(dict.fromkeys(d[0].figure.row.label for d in found)))
 
 
 def each_class(groups: list[Group]) -> Iterator[list[Member]]:
