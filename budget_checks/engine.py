@@ -13,7 +13,7 @@ from budget_checks import __version__
 from budget_checks.checks import modules as check_modules
 from budget_checks.checks.context import Context, DocumentTables
 from budget_checks.docs import LANGUAGES, RuleDoc
-from budget_checks.findings import Finding, Severity
+from budget_checks.findings import Finding, Severity, distinct
 from budget_checks.model import Document, Page, ReadProblem
 from budget_checks.readers.containers import label, read_document
 from budget_checks.readers.limits import DEFAULT_LIMITS, Limits, TimeLimitExceeded, deadline
@@ -75,7 +75,8 @@ def run(paths: list[str], options: Options = Options(), progress: Callable[[Docu
 
     findings = options.selection.apply(findings, docs)
     findings.sort(key=_order)
-    report.findings = [replace(f, message=docs[f.code].render(f, options.lang)) for f in findings]
+    # rendered per document already; one document given twice still reports each finding once
+    report.findings, _ = distinct([f if f.message else replace(f, message=docs[f.code].render(f, options.lang)) for f in findings])
     report.options = {"lang": options.lang, "tolerance": options.tolerance.policy}
     return report
 
@@ -94,8 +95,8 @@ class DocumentResult:
 
 def check_document(path: str, options: Options, book: Rulebook,
                    keep: Callable[[DocumentTables], None] | None = None) -> DocumentResult:
-    """Read, recognise and check one document. Checks see one document at a time;
-    `keep` sees its checked tables before they are dropped."""
+    """Read, recognise and check one document. Checks see one document at a time; its findings
+    leave with their messages, each once; `keep` sees its checked tables before they are dropped."""
     started = perf_counter()
     context = Context([recognised(path, options, book)], tolerance=options.tolerance)
     findings: list[Finding] = []
@@ -112,6 +113,11 @@ def check_document(path: str, options: Options, book: Rulebook,
             produced = list(module.check(context))
             findings += produced
             checks[module.DOC.code] = CheckCount(context.count(module.SCOPE), len(produced))
+    docs = all_docs(book)
+    findings, dropped = distinct([replace(f, message=docs[f.code].render(f, options.lang)) for f in findings])
+    for code, count in dropped.items():  # a finding given twice was counted twice
+        if code in checks:
+            checks[code] = CheckCount(checks[code].evaluated, checks[code].failed - count)
     document = context.documents[0]
     if keep is not None:
         keep(document)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -65,6 +66,32 @@ class Finding:
 
     def param(self, name: str, default: object = None) -> object:
         return dict(self.params).get(name, default)
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """The values one figure shows across the pages of a document, most shown first, each with
+    how many pages show it and the first few of them; amounts in the finding's unit. It holds
+    the first few values only (`more`: values were left out), so a finding stays small however
+    many pages there are."""
+
+    values: tuple[tuple[int, int, tuple[str, ...]], ...]  # (amount, pages, (page path, ...))
+    more: bool = False
+
+
+def distinct(findings: list[Finding]) -> tuple[list[Finding], Counter[str]]:
+    """The findings without repeats: two with the same code, place and (rendered) message are one.
+    Also how many were dropped per code, so the checks' counts can follow."""
+    seen: set[tuple] = set()
+    out, dropped = [], Counter()
+    for f in findings:
+        key = (f.code, f.document, f.page, f.table, f.table_index, f.row, f.column, f.line, f.cell, f.message)
+        if key in seen:
+            dropped[f.code] += 1
+        else:
+            seen.add(key)
+            out.append(f)
+    return out, dropped
 
 
 def _base(path: str) -> str:

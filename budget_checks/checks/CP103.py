@@ -1,6 +1,8 @@
 """CP103: rows a thousand times the same rows elsewhere in the document: a unit slip."""
 
-from budget_checks.checks.figures import common_columns, pairs, slipped
+from itertools import islice
+
+from budget_checks.checks.groups import common, comparable, document_groups, slip
 from budget_checks.docs import RuleDoc
 from budget_checks.findings import Severity
 from budget_checks.locate import at_table
@@ -23,12 +25,16 @@ Programma 1 page (euros):          Doel 1.3.1   124.506.201 | 5.973.114 | 118.53
 
 SCOPE = "pages"  # what the rule looks at, for the evaluated count
 
+SEARCH = 50  # rows of the prevailing class tried for one a row may be compared with
+
 
 def check(context):
     for doc in context.documents:
-        for a, b in pairs(doc.path, doc.tables()):
-            columns = common_columns(a, b)
-            factor = slipped(b, a, columns) if columns else ""
-            if factor:
-                yield at_table(DOC.code, DOC.severity, doc.path, b.table, b.row, factor=factor,
-                               other_page=a.page.path, other_unit=a.table.unit_name)
+        for group in document_groups(context, doc):
+            prevailing, *others = group.magnitudes
+            for member in (m for cls in others for m in cls):
+                ref = next((p for p in islice(prevailing, SEARCH) if comparable(member, p) and common(member, p)), None)
+                factor = slip(member, ref, common(member, ref)) if ref is not None else ""
+                if factor:
+                    yield at_table(DOC.code, DOC.severity, doc.path, member.table, member.figure.row, factor=factor,
+                                   other_page=ref.page.path, other_unit=ref.table.unit_name)

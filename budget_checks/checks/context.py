@@ -26,6 +26,7 @@ class Context:
     documents: list[DocumentTables]
     tolerance: Tolerance = field(default_factory=Tolerance)
     passed: list[dict] = field(default_factory=list)  # comparisons that agreed (cross-page checks add them)
+    shared: dict = field(default_factory=dict)  # what several rule modules work out once (groups.py)
 
     def tables(self, kind: str | None = None, layout: str | None = None):
         """(document path, table) pairs, optionally of one kind or layout."""

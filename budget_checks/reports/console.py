@@ -13,6 +13,7 @@ from budget_checks.report import Report
 from budget_checks.reports.labels import amount, labels
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+PAGES_SHOWN = 5  # pages an agreement names on the console
 
 
 class ConsoleReporter:
@@ -79,7 +80,8 @@ def _summary(console: Console, report: Report) -> None:
         f"[{_STYLE[Severity.INFO]}]{counts[Severity.INFO]} {words['infos']}[/]"
     )
     for comparison in report.passed[:10]:  # cross-page comparisons that agreed: what was checked, not only what failed
-        pages = " = ".join(escape(p) for p in comparison.get("pages", []))
+        shown = comparison.get("pages", [])  # a figure agreed on by hundreds of pages names the first few
+        pages = " = ".join(escape(p) for p in shown[:PAGES_SHOWN]) + (f" = … (+{len(shown) - PAGES_SHOWN})" if len(shown) > PAGES_SHOWN else "")
         console.print(f"  [green]{words['agrees']}[/green] {comparison.get('code', '')} {escape(str(comparison.get('row', '')))}: {pages}")
     if len(report.passed) > 10:
         console.print(f"  [green]{words['agrees']}[/green] … +{len(report.passed) - 10}")

@@ -7,7 +7,7 @@ import json
 import textwrap
 from typing import TextIO
 
-from budget_checks.findings import Finding, Severity
+from budget_checks.findings import Finding, Severity, Tally
 from budget_checks.report import DocumentInfo, Report
 
 SCHEMA = "budget-checks/report/v1"
@@ -105,5 +105,19 @@ def finding_dict(f: Finding) -> dict:
         "code": f.code, "severity": f.severity.label, "message": f.message, "document": f.document,
         "page": f.page, "table": f.table, "table_index": f.table_index, "row": f.row, "column": f.column,
         "line": f.line, "cell": f.cell, "expected": f.expected, "actual": f.actual, "difference": f.difference,
-        "unit": f.unit, "fingerprint": f.fingerprint, "known": f.known,
+        "unit": f.unit, "fingerprint": f.fingerprint, "known": f.known, **_compared(f),
     }
+
+
+def _compared(f: Finding) -> dict:
+    """What a cross-page finding compared: every value of the figure with the pages that show it
+    (the first few of each), or the rows of a table that differ."""
+    out: dict = {}
+    tally = f.param("tally")
+    if isinstance(tally, Tally):
+        out["values"] = [{"amount": amount, "page_count": count, "pages": list(pages)} for amount, count, pages in tally.values]
+        out["more_values"] = tally.more
+    differing = f.param("differing")
+    if differing:
+        out["rows_differing"] = list(differing)
+    return out
