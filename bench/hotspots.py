@@ -15,17 +15,18 @@ import cProfile
 import pstats
 import time
 
-from budget_checks.engine import Options, check_document
 from budget_checks.rulebook import load_rulebook
+from budget_checks.run.document import check_document
+from budget_checks.run.options import Options
 
-# (label, file suffix, function): the stages of budget_checks.engine.check_document
+# (label, file suffix, function): the stages of budget_checks.run.document.check_document
 STAGES = [
     ("read and split pages", "readers/containers.py", "read_document"),
     ("recognise tables", "recognize/page.py", "recognize_page"),
     ("  find relations", "recognize/identities.py", "find_relations"),
-    ("  place values of rows", "placement.py", "place_rows"),
-    ("arithmetic (pandas, pandera)", "dataset.py", "check_arithmetic"),
-    ("report model", "engine.py", "_document_info"),
+    ("  place values of rows", "recognize/placement.py", "place_rows"),
+    ("arithmetic (pandas, pandera)", "arithmetic/dataset.py", "check_arithmetic"),
+    ("report model", "run/document.py", "_document_info"),
 ]
 
 

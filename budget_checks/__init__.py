@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from budget_checks.version import __version__
+
+__all__ = ["__version__", "check", "diff"]
 
 
 def check(paths, **options):

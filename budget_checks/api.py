@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from budget_checks.engine import Options, run
 from budget_checks.findings import Severity
 from budget_checks.readers.limits import DEFAULT_LIMITS, Limits
 from budget_checks.report import Report
+from budget_checks.run.engine import run
+from budget_checks.run.options import Options
 from budget_checks.selection import Selection
 from budget_checks.tolerance import Tolerance
 

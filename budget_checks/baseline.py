@@ -128,7 +128,7 @@ def render_baseline(findings: list[Finding]) -> str:
 
 def write_baseline(report: Report, path: str | Path) -> int:
     """Record the run's findings in `path`; from now on they are known. Returns the number of entries."""
-    from budget_checks.engine import mark_known
+    from budget_checks.run.engine import mark_known
 
     text = render_baseline(report.findings)
     target = Path(path)

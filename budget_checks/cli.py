@@ -14,7 +14,8 @@ from typing import Annotated, Optional
 import typer
 
 from budget_checks.cli_diff import diff as diff_command
-from budget_checks.collector import tune_for_a_run
+from budget_checks.cli_output import EXIT_USAGE, emit, fail, refuse_overwriting_inputs
+from budget_checks.run.collector import tune_for_a_run
 
 app = typer.Typer(
     add_completion=False,
@@ -23,7 +24,7 @@ app = typer.Typer(
     help="Check that the numbers of a Dutch municipal budget export agree with each other.",
 )
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS = 0, 1  # and EXIT_USAGE (2) for a usage error
 
 
 class FailOn(str, Enum):
@@ -42,11 +43,6 @@ class Policy(str, Enum):
     rounding = "rounding"
     exact = "exact"
     absolute = "absolute"
-
-
-def _fail(message: str) -> None:
-    typer.echo(f"budget-checks: {message}", err=True)
-    raise typer.Exit(EXIT_USAGE)
 
 
 def _guarded(command):
@@ -106,26 +102,12 @@ def _limits(pairs: Optional[list[str]]) -> Optional[dict[str, float]]:
             number = float(value)
             changes[name.strip()] = int(number) if number.is_integer() else number
         except ValueError:
-            _fail(f"--limit {pair!r}: give NAME=NUMBER, e.g. max_file_bytes=1000000")
+            fail(f"--limit {pair!r}: give NAME=NUMBER, e.g. max_file_bytes=1000000")
     try:
         DEFAULT_LIMITS.replace(**changes)
     except ValueError as exc:
-        _fail(f"--limit: {exc}")
+        fail(f"--limit: {exc}")
     return changes
-
-
-def _refuse_overwriting_inputs(paths: list[Path], output: Optional[Path], output_dir: Optional[Path]) -> None:
-    """Inputs are never modified: a report may not be written over a file being checked."""
-    targets = [output] if output is not None else []
-    if output_dir is not None and output_dir.is_dir():
-        targets += [t for t in output_dir.glob("budget-checks.*") if t.is_file()]
-    for target in targets:
-        for path in paths:
-            try:
-                if target.exists() and path.exists() and (target.samefile(path) or path.is_dir() and path.resolve() in target.resolve().parents):
-                    _fail(f"the report {target} would be written over or into the input {path}; choose another output path")
-            except OSError:
-                continue
 
 
 @app.command()
@@ -152,7 +134,7 @@ def check(
 ) -> None:
     """Check documents and report the findings."""
     limits = _limits(limit)
-    _refuse_overwriting_inputs(paths, output, output_dir)
+    refuse_overwriting_inputs(paths, output, output_dir)
     from budget_checks.api import check as run_check
     from budget_checks.config import ConfigError, load_settings
     from budget_checks.reports import get_reporter
@@ -164,17 +146,17 @@ def check(
             ignore=_codes(ignore), baseline=baseline,
         )
     except ConfigError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     try:
         reporters = [get_reporter(name) for name in settings.effective_format]
     except ValueError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if len(reporters) > 1 and output is not None:
-        _fail("--output takes one format; use --output-dir for several")
+        fail("--output takes one format; use --output-dir for several")
     try:
         if gx_docs is not None:
             _need_gx()
-        from budget_checks.progress import progress_line
+        from budget_checks.run.progress import progress_line
 
         progress = progress_line(len(paths))
         cells = any(getattr(r, "table_cells", False) for r in reporters)  # only some reports show every cell
@@ -188,16 +170,16 @@ def check(
 
             typer.echo(f"budget-checks: {record(report, write_baseline)} findings recorded in {write_baseline}", err=True)
     except ValueError as exc:  # a bad rule file, option or baseline
-        _fail(str(exc))
+        fail(str(exc))
     report.options.update(settings.describe())
     if gx_docs is not None:
         _gx_docs([str(p) for p in paths], settings.check_options(), gx_docs)
     for reporter in reporters:
-        _emit(reporter, report, output, settings.output_dir, color)
+        emit(reporter, report, output, settings.output_dir, color)
     if report.pages == 0:
         typer.echo("budget-checks: no readable page in the given paths", err=True)
         raise typer.Exit(EXIT_USAGE)
-    from budget_checks.engine import severity_of
+    from budget_checks.run.engine import severity_of
 
     raise typer.Exit(EXIT_FINDINGS if report.fails(severity_of(settings.effective_fail_on)) else EXIT_CLEAN)
 
@@ -210,44 +192,11 @@ def _codes(text: Optional[str]) -> Optional[list[str]]:
     return [c.strip().upper() for c in text.split(",") if c.strip()] if text else None
 
 
-def _emit(reporter, report, output: Optional[Path], output_dir: Optional[Path], color: Optional[bool]) -> None:
-    from budget_checks.reports import TO_STDOUT
-
-    to_dir = output_dir is not None and reporter.name not in TO_STDOUT
-    target = output or (output_dir / f"budget-checks{reporter.suffix}" if to_dir else None)
-    use_color = bool(color) if color is not None else (target is None and sys.stdout.isatty())
-    if hasattr(reporter, "write"):  # a streaming format: written piece by piece, never whole in memory
-        try:
-            if target is None:
-                reporter.write(report, sys.stdout, color=use_color)
-                return
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with target.open("w", encoding="utf-8") as stream:
-                reporter.write(report, stream, color=use_color)
-        except OSError as exc:
-            _fail(f"cannot write {target}: {exc.strerror or exc}")
-        return
-    content = reporter.render(report, color=use_color)
-    if target is None:
-        if isinstance(content, bytes):
-            _fail(f"the {reporter.name} format is binary: give --output FILE")
-        sys.stdout.write(content)
-        return
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-    except OSError as exc:
-        _fail(f"cannot write {target}: {exc.strerror or exc}")
-
-
 def _need_gx() -> None:
     from budget_checks.gx import INSTALL, available
 
     if not available():
-        _fail(INSTALL)
+        fail(INSTALL)
 
 
 def _gx_docs(paths: list[str], options: dict, target: Path) -> None:
@@ -270,7 +219,7 @@ def gx_suite(
     try:
         settings = load_settings(config)
     except ConfigError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     from budget_checks.api import options_of
     from budget_checks.gx import suite_json
 
@@ -286,7 +235,7 @@ def rules(
     lang: Annotated[Lang, typer.Option(help="Language.")] = Lang.nl,
 ) -> None:
     """List every rule code with a one-line summary."""
-    from budget_checks.engine import all_docs
+    from budget_checks.run.options import all_docs
     from budget_checks.rulebook import load_rulebook
 
     for code, doc in all_docs(load_rulebook()).items():
@@ -296,13 +245,13 @@ def rules(
 @app.command()
 def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. BL101.")]) -> None:
     """Print the documentation of one rule: what, why, a failing example, how to fix."""
-    from budget_checks.engine import all_docs
+    from budget_checks.run.options import all_docs
     from budget_checks.rulebook import load_rulebook
 
     docs = all_docs(load_rulebook())
     doc = docs.get(code.strip().upper())
     if doc is None:
-        _fail(f"unknown rule code {code!r}; `budget-checks rules` lists them")
+        fail(f"unknown rule code {code!r}; `budget-checks rules` lists them")
     typer.echo(f"{doc.code} {doc.name} ({doc.severity.label})\n")
     typer.echo(f"{doc.summary}\n")
     typer.echo(f"Why\n{doc.why}\n")

@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from budget_checks.cli_output import emit, fail, refuse_overwriting_inputs
 from budget_checks.docs import LANGUAGES
 
 EXIT_SAME, EXIT_CHANGED = 0, 1  # and 2 for a usage error or an unreadable export, as for check
@@ -33,27 +34,26 @@ def diff(
 ) -> None:
     """Show what changed between two exports of one budget: figures, rows, columns, tables and
     pages, and the findings the new export resolves and introduces."""
-    from budget_checks.cli import _emit, _fail, _refuse_overwriting_inputs
     from budget_checks.config import ConfigError, load_settings
     from budget_checks.reports.diff import get_diff_reporter
 
     for path in (old, new):
         if not path.exists():
-            _fail(f"{path}: no such file or folder")
-    _refuse_overwriting_inputs([old, new], output, output_dir)
+            fail(f"{path}: no such file or folder")
+    refuse_overwriting_inputs([old, new], output, output_dir)
     try:
         settings = load_settings(config).merged(lang=lang.value if lang is not None else None)
         reporters = [get_diff_reporter(name) for name in dict.fromkeys(format or ["console"])]
     except (ConfigError, ValueError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if len(reporters) > 1 and output is not None:
-        _fail("--output takes one format; use --output-dir for several")
+        fail("--output takes one format; use --output-dir for several")
     from budget_checks.api import diff as compare
 
     try:
         result = compare(str(old), str(new), **settings.check_options())
     except ValueError as exc:  # an export without a readable page, a bad rule file or option
-        _fail(str(exc))
+        fail(str(exc))
     for reporter in reporters:
-        _emit(reporter, result, output, output_dir, color)
+        emit(reporter, result, output, output_dir, color)
     raise typer.Exit(EXIT_CHANGED if fail_on_change and result.changed else EXIT_SAME)

@@ -21,8 +21,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from budget_checks.engine import Options, recognised
 from budget_checks.rulebook import Rulebook, load_rulebook
+from budget_checks.run.document import recognised
+from budget_checks.run.options import Options
 
 INSTALL = "the Great Expectations bridge needs the gx extra: pip install 'budget-checks[gx]'"
 SUITE = "budget-checks"

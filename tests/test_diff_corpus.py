@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 import budget_checks
-from budget_checks.engine import Options, recognised
 from budget_checks.numbers import parse_number
 from budget_checks.rulebook import load_rulebook
+from budget_checks.run.document import recognised
+from budget_checks.run.options import Options
 from tests.conftest import ROOT
 
 CORPUS = ROOT.parent / "shared" / "corpus"

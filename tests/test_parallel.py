@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import budget_checks.parallel as parallel
+import budget_checks.run.pool as parallel
 from budget_checks import check
 from budget_checks.cli import app
 from budget_checks.reports.json_report import to_dict

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from budget_checks.engine import all_docs
 from budget_checks.rulebook import load_rulebook
+from budget_checks.run.options import all_docs
 from tests.test_rule_cases import CASES
 
 DOCS = all_docs(load_rulebook())

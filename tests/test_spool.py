@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hypothesis import given, strategies as st
 
-from budget_checks.spool import Spool
+from budget_checks.run.spool import Spool
 
 
 @given(st.lists(st.tuples(st.integers(), st.text(max_size=5))), st.integers(0, 5))
@@ -34,7 +34,7 @@ def test_items_past_keep_go_to_disk_and_iterators_keep_their_place() -> None:
 def test_a_long_run_spools_its_documents_and_the_json_report_streams_the_same_text(tmp_path, monkeypatch) -> None:
     import json
 
-    import budget_checks.engine as engine
+    import budget_checks.run.engine as engine
     from budget_checks.api import check
     from budget_checks.reports.json_report import JsonReporter, to_dict
 

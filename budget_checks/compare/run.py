@@ -10,14 +10,15 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from budget_checks import __version__
+from budget_checks.version import __version__
 from budget_checks.compare.consistency import attach, only_in
 from budget_checks.compare.figures import compare_documents
 from budget_checks.compare.model import Diff, Side
 from budget_checks.compare.parts import SDocument
 from budget_checks.compare.snapshot import snapshot
-from budget_checks.engine import Options, run
 from budget_checks.report import Report
+from budget_checks.run.engine import run
+from budget_checks.run.options import Options
 
 
 class UnreadableExport(ValueError):

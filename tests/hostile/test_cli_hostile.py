@@ -93,7 +93,7 @@ def test_the_installed_command_has_no_traceback_and_debug_shows_one(tmp_path: Pa
     """A real process: the top-level guard in main(), an internal error planted with a hook."""
     folder = build_case(CASES[0], tmp_path)
     script = (
-        "import sys, budget_checks.engine as e\n"
+        "import sys, budget_checks.run.engine as e\n"
         "def boom(*a, **k): raise KeyError('planted internal error')\n"
         "e.check_document = boom\n"
         "from budget_checks.cli import main\n"

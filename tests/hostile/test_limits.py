@@ -82,7 +82,7 @@ def test_a_file_that_takes_too_long_to_read_is_reported_and_the_rest_checked(tmp
 
 
 def test_a_page_whose_recognition_takes_too_long_is_reported(tmp_path: Path, monkeypatch) -> None:
-    import budget_checks.engine as engine
+    import budget_checks.run.document as engine
 
     good(tmp_path)
     good(tmp_path, "traag.txt", "Doel 2 Traag\nOverzicht\n")

@@ -14,9 +14,10 @@ import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from budget_checks.collector import tune_for_a_run
-from budget_checks.engine import DocumentResult, Options, check_document
 from budget_checks.rulebook import Rulebook, load_rulebook
+from budget_checks.run.collector import tune_for_a_run
+from budget_checks.run.document import DocumentResult, check_document
+from budget_checks.run.options import Options
 
 POOL_PAYS_AT_PAGES = 200  # estimated pages left below which one process is faster than starting a pool
 

@@ -1,84 +1,26 @@
-"""One run: read every document, recognise its tables, check them, build the report."""
+"""One document from its path to its result: read, recognise every page, check the tables,
+render the findings; what the report keeps of it. The sequential run and the pool both call
+`check_document`, so neither imports the other."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from datetime import datetime
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from time import perf_counter
 
-from budget_checks import __version__
 from budget_checks.checks import modules as check_modules
 from budget_checks.checks.context import Context, DocumentTables
-from budget_checks.docs import LANGUAGES, RuleDoc
-from budget_checks.findings import Finding, Severity, distinct
+from budget_checks.findings import Finding, distinct
 from budget_checks.model import Document, Page, ReadProblem
 from budget_checks.readers.containers import label, read_document
 from budget_checks.readers.limits import DEFAULT_LIMITS, Limits, TimeLimitExceeded, deadline
 from budget_checks.recognize import recognize_page
-from budget_checks.report import CheckCount, DocumentInfo, PageInfo, Report, TableInfo
-from budget_checks.rulebook import Rulebook, load_rulebook
-from budget_checks.selection import Selection
-from budget_checks.spool import Spool
+from budget_checks.report import CheckCount, DocumentInfo, PageInfo, TableInfo
+from budget_checks.rulebook import Rulebook
+from budget_checks.run.options import Options, all_docs
 from budget_checks.tables import PageTables, Table
 from budget_checks.tolerance import Tolerance
-
-
-@dataclass(frozen=True)
-class Options:
-    lang: str = "nl"
-    tolerance: Tolerance = field(default_factory=Tolerance)
-    selection: Selection = field(default_factory=Selection)
-    rule_dirs: tuple[Path, ...] = ()
-    limits: Limits = DEFAULT_LIMITS
-    jobs: int = 1  # worker processes over documents; 0 = decide by the run (see parallel.py)
-    table_cells: bool = True  # keep each table's labels and cells in the report (the Excel reconciliation shows them)
-
-
-def all_docs(book: Rulebook) -> dict[str, RuleDoc]:
-    docs = {doc.code: doc for doc in book.docs()}
-    docs.update({module.DOC.code: module.DOC for module in check_modules()})
-    return dict(sorted(docs.items()))
-
-
-# what the report keeps in memory; the rest of a long run waits in a temporary file (spool.py)
-DOCUMENTS_IN_MEMORY = 10
-COMPARISONS_IN_MEMORY = 2_000
-
-
-def run(paths: list[str], options: Options = Options(), progress: Callable[[DocumentResult], None] | None = None,
-        keep: Callable[[DocumentTables], None] | None = None) -> Report:
-    """Check the documents one at a time (or in a process pool, see `Options.jobs`) and
-    merge their results in input order, so only the report grows with the run. `keep` is
-    shown each document's recognised tables before they are dropped (in this process:
-    a run with `keep` checks its documents here)."""
-    if options.lang not in LANGUAGES:
-        raise ValueError(f"language {options.lang!r} is not one of {', '.join(LANGUAGES)}")
-    book = load_rulebook(options.rule_dirs)
-    docs = all_docs(book)
-    report = Report(started_at=datetime.now().replace(microsecond=0), tool_version=__version__, lang=options.lang, rules=docs)
-    report.checks = {m.DOC.code: CheckCount() for m in check_modules() if hasattr(m, "check")}
-    report.documents, report.passed = Spool(keep=DOCUMENTS_IN_MEMORY), Spool(keep=COMPARISONS_IN_MEMORY)
-    findings: list[Finding] = []
-    for result in _results(paths, options, book, keep):
-        findings += result.findings
-        report.passed.extend(p for p in result.passed if options.selection.enabled(p["code"]))
-        for code, count in result.checks.items():
-            old = report.checks.get(code, CheckCount())
-            report.checks[code] = CheckCount(old.evaluated + count.evaluated, old.failed + count.failed)
-        report.documents.append(result.info)
-        if progress is not None:
-            progress(result)
-    report.checks = dict(sorted(report.checks.items()))
-
-    findings = options.selection.apply(findings, docs)
-    findings.sort(key=_order)
-    # rendered per document already; one document given twice still reports each finding once
-    report.findings, _ = distinct([f if f.message else replace(f, message=docs[f.code].render(f, options.lang)) for f in findings])
-    report.options = {"lang": options.lang, "tolerance": options.tolerance.policy}
-    return report
 
 
 @dataclass(slots=True)
@@ -134,15 +76,6 @@ def recognised(path: str, options: Options, book: Rulebook) -> DocumentTables:
     return _recognize(_read(path, options.limits), book, options.tolerance, options.limits)
 
 
-def _results(paths: list[str], options: Options, book: Rulebook,
-             keep: Callable[[DocumentTables], None] | None = None) -> Iterator[DocumentResult]:
-    if options.jobs == 1 or len(paths) < 2 or keep is not None:
-        return (check_document(path, options, book, keep) for path in paths)
-    from budget_checks.parallel import results_in_order
-
-    return results_in_order(paths, options, book)
-
-
 def _read(path: str, limits: Limits) -> Document:
     try:
         return read_document(path, limits)
@@ -171,10 +104,6 @@ def _recognize_page(page: Page, doc: Document, book: Rulebook, tolerance: Tolera
         logging.getLogger("budget_checks").debug("recognising %s failed", page.path, exc_info=True)
         doc.problems.append(ReadProblem(page.path, f"internal error while recognising the tables: {type(exc).__name__}: {exc}"))
     return None
-
-
-def _order(f: Finding):
-    return (f.document, f.page, f.table_index or 0, f.line or 0, f.code, f.row, f.column)
 
 
 # ---------------------------------------------------------------- report model
@@ -220,13 +149,3 @@ def _table_info(table: Table, with_cells: bool = True) -> TableInfo:
 
 def _cell_text(cell) -> str:
     return cell.text if cell is not None else ""
-
-
-def mark_known(report: Report, fingerprints: set[str]) -> Report:
-    """Findings whose fingerprint is in a baseline are shown but do not fail the run."""
-    report.findings = [replace(f, known=f.fingerprint in fingerprints) for f in report.findings]
-    return report
-
-
-def severity_of(text: str | None) -> Severity | None:
-    return None if text in (None, "never") else Severity.parse(text)
