@@ -1,4 +1,4 @@
-"""Python rule modules: one module per code, each with `DOC` and optionally `check`.
+"""Checks: a document's recognised tables in, findings out; one rule module per code, each with `DOC` and optionally `check`.
 
 `check(context) -> Iterable[Finding]` runs once per run over all documents.
 Modules without `check` document codes that another stage emits (reading,

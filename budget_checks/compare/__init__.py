@@ -1,4 +1,4 @@
-"""What changed between two exports of one budget (`budget-checks diff OLD NEW`).
+"""Comparison: two exports of one budget in, a Diff out (`budget-checks diff OLD NEW`).
 
 snapshot.py keeps the figures of a checked document (parts.py), match.py pairs pages, tables,
 rows and columns, figures.py compares the paired cells, consistency.py compares the `check`

@@ -1,4 +1,4 @@
-"""Readers turn files into pages; containers turn paths into documents.
+"""Readers: bytes of a file in, a Page out; containers: a path in, a Document of pages out.
 
 A reader is a function `(data: bytes, path: str) -> Page` registered by format
 name. The format is detected from the content first and the file name second:

@@ -1,4 +1,4 @@
-"""Reporters: one class per output format, chosen by name from this registry.
+"""Reports: the Report in, one output format out; one class per format, chosen by name from this registry.
 
 A reporter knows the Report and nothing else. `render(report, color=False)`
 returns text (str) or, for binary formats, bytes. A text format may also have
