@@ -17,6 +17,7 @@ import re
 
 _SPLIT = re.compile(r"(?<!\\)\|")
 _RULE_CHARS = set("|-:–— \t")
+_DASHES = re.compile(r"[-–—:]+")
 _MIN_ROWS = 2  # one line with a pipe is a breadcrumb or a sentence, not a table
 
 
@@ -25,11 +26,13 @@ def pipe_rows(numbered: list[tuple[int, str]]) -> dict[int, tuple[str, ...] | No
     Empty when the page has fewer than two pipe rows."""
     found: dict[int, tuple[str, ...] | None] = {}
     rows = 0
+    ruled = 0  # the columns a rule row marks out (`|---|---|---|`)
     for number, text in numbered:
         if "|" not in text:
             continue
         if set(text) <= _RULE_CHARS and "-" in text:
             found[number] = None
+            ruled = max(ruled, len(_DASHES.findall(text)))
             continue
         cells = _cells(text)
         if cells is not None:
@@ -37,16 +40,17 @@ def pipe_rows(numbered: list[tuple[int, str]]) -> dict[int, tuple[str, ...] | No
             rows += 1
     if rows < _MIN_ROWS:
         return {}
-    _join_broken(numbered, found)
+    _join_broken(numbered, found, ruled)
     return found
 
 
-def _join_broken(numbered: list[tuple[int, str]], found: dict[int, tuple[str, ...] | None]) -> None:
+def _join_broken(numbered: list[tuple[int, str]], found: dict[int, tuple[str, ...] | None], ruled: int = 0) -> None:
     """`Lasten | 28.209.801 |` / `23.893.367 |` / `23.177.364 | 706.392 | V |`: a row broken over
     lines, each piece closed by a pipe. Consecutive pieces that together make exactly as many cells
-    as the widest row of the table are one row (stored at its first line; the other lines are left out)."""
+    as the widest row of the table (or as the rule row marks out, where every cell stands on a line
+    of its own) are one row (stored at its first line; the other lines are left out)."""
     pieces = [(n, _raw(t)) for n, t in numbered if found.get(n) is not None and t.rstrip().endswith("|")]
-    width = max((len(cells) for _, cells in pieces), default=0)
+    width = max(max((len(cells) for _, cells in pieces), default=0), ruled)
     lines = [n for n, _ in numbered]
     position = {n: i for i, n in enumerate(lines)}
     k = 0

@@ -62,3 +62,17 @@ def test_year_groups_over_repeated_labels_keep_their_cells_in_place() -> None:
         ["Lasten", "Baten", "Saldo", "Lasten", "Baten", "Saldo"],
         ["Programma 1", "100", "20", "80", "110", "25", "85"], ["Programma 2", "", "", "", "60", "5", "55"],
     ]
+
+
+def test_a_pipe_table_with_every_cell_on_a_line_of_its_own_is_rejoined_by_its_rule_row() -> None:
+    tab = "\t"
+    text = "\n".join([
+        "Overzicht (bedragen x € 1.000)  | ", *(tab * 9 + f"Begroting {y}  | " for y in (2025, 2026, 2027)), tab * 7,
+        "|---|---|---|---|", "TOTAAL  | ", tab * 8 + "|||",
+        "totaal baten  | ", *(tab * 8 + f" {v}  | " for v in ("-98.251", "-91.896", "-92.271")), tab * 6,
+        "totaal lasten  | ", *(tab * 8 + f" {v}  | " for v in ("89.228", "93.696", "95.566")), tab * 6,
+    ])
+    got = rows(text)
+    assert ["Overzicht (bedragen x € 1.000)", "Begroting 2025", "Begroting 2026", "Begroting 2027"] in got
+    assert ["totaal baten", "-98.251", "-91.896", "-92.271"] in got
+    assert ["totaal lasten", "89.228", "93.696", "95.566"] in got
