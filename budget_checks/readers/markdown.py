@@ -45,7 +45,7 @@ def read_markdown(data: bytes, path: str) -> Page:
         if i + 1 in loose:
             cells = loose[i + 1]
             if cells is not None:
-                pieces.append(Row(tuple(Cell(_plain(c), i + 1) for c in cells), positional=True))
+                pieces.append(Row(tuple(Cell(_plain(c), at) for c, at in cells), positional=True))
             i += 1
             continue
         text = _plain(lines[i])

@@ -21,10 +21,13 @@ _DASHES = re.compile(r"[-–—:]+")
 _MIN_ROWS = 2  # one line with a pipe is a breadcrumb or a sentence, not a table
 
 
-def pipe_rows(numbered: list[tuple[int, str]]) -> dict[int, tuple[str, ...] | None]:
-    """Line number -> the cells of a pipe row, or None for a rule row (to be left out).
-    Empty when the page has fewer than two pipe rows."""
-    found: dict[int, tuple[str, ...] | None] = {}
+PipeRow = tuple[tuple[str, int], ...]  # (text, line) per cell: a row broken over lines keeps each cell's line
+
+
+def pipe_rows(numbered: list[tuple[int, str]]) -> dict[int, PipeRow | None]:
+    """Line number -> the cells of a pipe row (text and line), or None for a rule row or a line
+    joined to the row above (to be left out). Empty when the page has fewer than two pipe rows."""
+    found: dict[int, PipeRow | None] = {}
     rows = 0
     ruled = 0  # the columns a rule row marks out (`|---|---|---|`)
     for number, text in numbered:
@@ -36,7 +39,7 @@ def pipe_rows(numbered: list[tuple[int, str]]) -> dict[int, tuple[str, ...] | No
             continue
         cells = _cells(text)
         if cells is not None:
-            found[number] = cells
+            found[number] = tuple((cell, number) for cell in cells)
             rows += 1
     if rows < _MIN_ROWS:
         return {}
@@ -44,12 +47,12 @@ def pipe_rows(numbered: list[tuple[int, str]]) -> dict[int, tuple[str, ...] | No
     return found
 
 
-def _join_broken(numbered: list[tuple[int, str]], found: dict[int, tuple[str, ...] | None], ruled: int = 0) -> None:
+def _join_broken(numbered: list[tuple[int, str]], found: dict[int, PipeRow | None], ruled: int = 0) -> None:
     """`Lasten | 28.209.801 |` / `23.893.367 |` / `23.177.364 | 706.392 | V |`: a row broken over
     lines, each piece closed by a pipe. Consecutive pieces that together make exactly as many cells
     as the widest row of the table (or as the rule row marks out, where every cell stands on a line
     of its own) are one row (stored at its first line; the other lines are left out)."""
-    pieces = [(n, _raw(t)) for n, t in numbered if found.get(n) is not None and t.rstrip().endswith("|")]
+    pieces = [(n, [(cell, n) for cell in _raw(t)]) for n, t in numbered if found.get(n) is not None and t.rstrip().endswith("|")]
     width = max(max((len(cells) for _, cells in pieces), default=0), ruled)
     lines = [n for n, _ in numbered]
     position = {n: i for i, n in enumerate(lines)}

@@ -99,7 +99,7 @@ def read_text(data: bytes, path: str) -> Page:
 
 def _row_of(piped: dict, aligned: dict, n: int, line: str, gaps: bool) -> Item:
     if n in piped:
-        return Row(tuple(Cell(c, n) for c in piped[n]), positional=True)
+        return Row(tuple(Cell(c, at) for c, at in piped[n]), positional=True)
     if n in aligned:
         return Row(tuple(Cell(c, n) for c in aligned[n]), positional=True)
     return _item(line, n, gaps)

@@ -76,3 +76,5 @@ def test_a_pipe_table_with_every_cell_on_a_line_of_its_own_is_rejoined_by_its_ru
     assert ["Overzicht (bedragen x € 1.000)", "Begroting 2025", "Begroting 2026", "Begroting 2027"] in got
     assert ["totaal baten", "-98.251", "-91.896", "-92.271"] in got
     assert ["totaal lasten", "89.228", "93.696", "95.566"] in got
+    lasten = next(i for i in read_text(text.encode(), "p.txt").items if isinstance(i, Row) and i.cells[0].text == "totaal lasten")
+    assert [c.line for c in lasten.cells] == [14, 15, 16, 17]  # each value keeps its own line, for the findings
