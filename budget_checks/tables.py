@@ -60,6 +60,12 @@ class TableRow:
     def line(self) -> int | None:
         return self.label_cell.line
 
+    @property
+    def percentages(self) -> bool:
+        """Every number of the row is a percentage (`Beslag op weerstandsvermogen | 4% | 23% | 5%`)."""
+        shown = [p for p in self.parsed if p is not None and p.kind is Kind.NUMBER]
+        return bool(shown) and all(p.percent for p in shown)
+
     def amount(self, index: int) -> int | None:
         """Integer amount of a column; an empty cell counts as 0, a placeholder or bad value as None."""
         parsed = self.parsed[index]

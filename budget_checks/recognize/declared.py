@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from budget_checks.matrix import Matrix, evaluate, margins
-from budget_checks.recognize.discover import ColumnRule
+from budget_checks.recognize.discover import ColumnRule, share_rows
 from budget_checks.recognize.legends import stated_alternative
 from budget_checks.recognize.roles import Vocabulary, is_cost_label, is_difference_label, roles_of
 from budget_checks.rulebook import IdentityRule, Rulebook, TableRule
@@ -58,7 +58,8 @@ def _bands(table: Table) -> list[dict[str, int]]:
 
 def _by_columns(table: Table, m: Matrix, identity: IdentityRule, vocab: Vocabulary, tolerance: Tolerance, out: Declared) -> None:
     groups = table.groups()
-    rows = [r for r, row in enumerate(table.rows) if row.placement != "heading"]
+    shares = share_rows(table)  # a row of percentages does not follow the amounts' identity
+    rows = [r for r, row in enumerate(table.rows) if row.placement != "heading" and r not in shares]
     rules: list[list[ColumnRule]] = [[] for _ in identity.alternatives]  # per alternative, one per band
     for band in _bands(table):
         for a, alternative in enumerate(identity.alternatives):

@@ -55,7 +55,8 @@ def _turned(holds: str) -> str:
 def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance,
                  taken: set[frozenset[int]] = frozenset()) -> list[ColumnRule]:
     """`taken`: column sets already related by the roles (saldo, lasten, baten)."""
-    rows = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed") and m.known[r].any()]
+    shares = share_rows(table)
+    rows = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed") and m.known[r].any() and r not in shares]
     if len(rows) < MIN_ROWS:
         return []
     idx = np.array(rows)
@@ -115,6 +116,14 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
         formula = f"{label} = " + " ".join(("+ " if s > 0 else "- ") + table.columns[c].label for c, s in zip(terms, sign)).removeprefix("+ ")
         out.append(ColumnRule("DR102", target, tuple(zip(terms, sign)), formula, "discovered", f"{held} van {held + failed} rijen", flipped, cost_rows))
     return out
+
+
+def share_rows(table: Table) -> set[int]:
+    """Rows of percentages among rows of amounts (`Beslag op weerstandsvermogen | 4% | 23% | 5%`):
+    the relations between amount columns do not hold for them. None in a table of percentages."""
+    shares = {r for r, row in enumerate(table.rows) if row.percentages}
+    amounts = any(not row.percentages and any(p is not None and p.is_number for p in row.parsed) for row in table.rows)
+    return shares if amounts else set()
 
 
 def _preference(table: Table, vocab: Vocabulary, column: int) -> int:

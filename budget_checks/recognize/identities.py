@@ -17,7 +17,7 @@ from itertools import product
 from budget_checks.matrix import evaluate, matrix
 from budget_checks.recognize.codes import numbered_relations, numbered_totals
 from budget_checks.recognize.declared import declared
-from budget_checks.recognize.discover import column_rules
+from budget_checks.recognize.discover import column_rules, share_rows
 from budget_checks.recognize.glued import GLUED, decode_glued
 from budget_checks.recognize.formulas import formula_relations, row_formulas
 from budget_checks.recognize.placement import apply, place_rows
@@ -59,7 +59,8 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
     # a verschil taken the other way on the rows of costs (voordelig when positive) is read turned there
     flipped = found.flipped | {(r, rule.target) for rule in discovered for r in rule.costs}
     rows = _row_relations(table, m, vocab, tolerance, code, given, flipped)
-    readable = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed")]
+    shares = share_rows(table)  # percentages among amounts: the relations between amount columns are not theirs
+    readable = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed") and r not in shares]
     columns = [rule.on(r) for rule in discovered for r in readable]
     table.relations = _one_per_place(found.relations + formula_relations(table, stated) + formula_relations(table, rolled_rows, ROLL_CODE)
                                       + numbered_relations(table, numbered, code)
