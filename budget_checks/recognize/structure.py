@@ -148,7 +148,8 @@ def _parse(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, row
             continue
         # what a row may close is the top of the stack only (and whether the stack is that short)
         # the labels change the answer only for a row they may name a total (going down) or one with parts under it (going up)
-        named = labels and ((not upward and (not table.rows[r].label.strip() or bool(headings) or is_total_label(table.rows[r].label, vocab)))
+        named = labels and ((not upward and (not table.rows[r].label.strip() or bool(headings) or is_total_label(table.rows[r].label, vocab)
+                                              or _closes_table(table, r)))
                             or (upward and bool(stack) and is_part_label(table.rows[stack[-1]].label, vocab)))
         key = (r, tuple(stack[-MAX_LABELLED:]), min(len(stack), MAX_LABELLED + 1), upward, relaxed, named)
         if key not in memo:
@@ -189,7 +190,9 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     opened_by = _opened_by(table, r, stack, headings) if labels and not upward else None
     # going up, a run of `waarvan` rows right under a row is made of its parts (or its first rows are)
     parts = _parts_under(table, stack, vocab) if labels and upward else 0
-    labelled = total or opened_by is not None or parts > 0
+    # the table's last row, labelled a result (`Saldo begroting inclusief reserves`), sums the rows above it
+    closing = labels and result and not total and _closes_table(table, r)
+    labelled = total or opened_by is not None or parts > 0 or closing
     kmax = min(len(stack), MAX_LABELLED if total else MAX_WINDOW)
     order = stack[::-1][:kmax]  # the nearest row first: window k is order[:k]
     ks = np.arange(1, kmax + 1)
@@ -199,6 +202,8 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
         allowed_k[0] = False  # one row equal to another is a total of one only where the labels say so
     if parts:
         allowed_k &= ks <= parts
+    if closing:
+        allowed_k &= ks == len(stack)  # all of the block above it, not some of its rows
     if opened_by is not None:
         allowed_k &= ks == len(stack) - opened_by  # a row named like its block's heading closes exactly that block
     boundary = np.array([len(stack) - k == 0 or order[k - 1] in headings for k in ks])
@@ -218,7 +223,7 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
             fit = Fit(int(held[k]), int(failed[k]), float(evidence[k]))
             key = (fit.held - fit.failed, round(fit.evidence, 6), int(boundary[k]))
             candidates.append((key, int(k) + 1, tuple(int(x) for x in signs[: k + 1]), fit))
-    if result:
+    if result and not closing:  # a closing result is a plain sum; signs are tried on the numbers' word alone
         columns = int(m.known[r].sum())
         limit = MAX_SIGNED_WIDE if columns >= 3 else MAX_SIGNED
         for k in range(2, min(kmax, limit) + 1):
@@ -285,6 +290,11 @@ def _fits(m: Matrix, tolerance: Tolerance, r: int, window: tuple[int, ...], patt
     chance = np.minimum((2 * allowed + 1) / (2 * size + 1), 1.0)
     evidence = np.where(holds & informative, -np.log10(chance), 0.0).sum(axis=1)
     return list(zip(holds.sum(axis=1).tolist(), fails.sum(axis=1).tolist(), evidence.tolist()))
+
+
+def _closes_table(table: Table, r: int) -> bool:
+    """The row is the table's last row of values."""
+    return all(row.placement == "heading" for row in table.rows[r + 1 :])
 
 
 def _parts_under(table: Table, stack: list[int], vocab: Vocabulary) -> int:
