@@ -110,7 +110,8 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
                                       int(held[s, c]), int(failed[s, c]), flipped, cost_rows)
     out: list[ColumnRule] = []
     for _, score, target, terms, sign, held, failed, flipped, cost_rows in found.values():
-        if score < needed(tried, False, failed):
+        # a column headed as a difference (`Verschil`) says a relation is there; the numbers say which
+        if score < needed(tried, False, 0 if difference[target] and len(terms) == 2 else failed):
             continue
         label = table.columns[target].label
         formula = f"{label} = " + " ".join(("+ " if s > 0 else "- ") + table.columns[c].label for c, s in zip(terms, sign)).removeprefix("+ ")
