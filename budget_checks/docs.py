@@ -21,6 +21,8 @@ class RuleDoc:
     # lang -> str.format template; "lang.form" for a finding of another form (its param `form`),
     # e.g. "en.many" for a figure compared with many pages
     messages: dict[str, str] = field(default_factory=dict)
+    # lang -> {a parameter's English text: its translation} (the reason a cell is malformed, ...)
+    words: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def family(self) -> str:
@@ -47,7 +49,9 @@ class RuleDoc:
             "difference": amount_text(finding.difference, lang, decimals),
             "unit": finding.unit,
         }
-        fields.update((name, tally_text(value, lang) if isinstance(value, Tally) else value) for name, value in finding.params)
+        words = self.words.get(lang, {})
+        fields.update((name, tally_text(value, lang) if isinstance(value, Tally) else words.get(value, value) if isinstance(value, str) else value)
+                      for name, value in finding.params)
         try:
             return template.format(**fields)
         except (KeyError, IndexError, ValueError):

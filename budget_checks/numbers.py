@@ -62,6 +62,15 @@ MAX_DIGITS = 15
 _NUMERIC_CHARS = set("0123456789.,%-−–+€ ()oO")
 
 
+# why a cell is malformed: the reasons NU101 reports (translated in its documentation)
+TWO_MINUS = "two minus signs"
+TOO_LONG = f"more than {MAX_DIGITS} digits before the decimal comma"
+DOUBLED = "doubled separator"
+LETTER_O = "letter o where a digit belongs"
+STRAY_DOT = "dot that is neither a thousands separator nor a decimal comma"
+NOT_A_NUMBER = "not a number"
+REASONS = (TWO_MINUS, TOO_LONG, DOUBLED, LETTER_O, STRAY_DOT, NOT_A_NUMBER)
+
 _CACHED_LENGTH = 64  # cells are parsed by the reader, the recognizer and the placement alike
 
 
@@ -104,7 +113,7 @@ def _parse(text: str, amount: bool) -> Parsed:
         body = body[1:]
     if body[-1:] in _MINUS:
         if negative:
-            return _malformed(raw, "two minus signs")
+            return _malformed(raw, TWO_MINUS)
         negative, body = True, body[:-1]
     if body.endswith("%") and not percent:
         percent, body = True, body[:-1]
@@ -118,7 +127,7 @@ def _parse(text: str, amount: bool) -> Parsed:
         return _classify_failure(raw, s)
     whole = match["int"].replace(".", "")
     if len(whole.lstrip("0")) > MAX_DIGITS:
-        return _malformed(raw, f"more than {MAX_DIGITS} digits before the decimal comma")
+        return _malformed(raw, TOO_LONG)
     value = Decimal(whole + ("." + match["frac"] if match["frac"] else ""))
     if marker == "N":
         negative = not negative
@@ -143,12 +152,12 @@ def _classify_failure(raw: str, s: str) -> Parsed:
     chars = set(s)
     if chars <= _NUMERIC_CHARS:
         if ".." in s or ",," in s:
-            return _malformed(raw, "doubled separator")
+            return _malformed(raw, DOUBLED)
         if re.search(r"\d[oO]|[oO]\d|\.[oO]", s):
-            return _malformed(raw, "letter o where a digit belongs")
+            return _malformed(raw, LETTER_O)
         if re.search(r"\.\d{1,2}(?!\d)", s) or re.search(r"\.\d{4,}", s):
-            return _malformed(raw, "dot that is neither a thousands separator nor a decimal comma")
-        return _malformed(raw, "not a number")
+            return _malformed(raw, STRAY_DOT)
+        return _malformed(raw, NOT_A_NUMBER)
     return Parsed(Kind.TEXT, raw)
 
 

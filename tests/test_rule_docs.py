@@ -39,3 +39,14 @@ def test_explain_prints_every_rule() -> None:
         result = runner.invoke(app, ["explain", code.lower()])
         assert result.exit_code == 0, result.output
         assert DOCS[code].why.split()[0] in result.output
+
+
+def test_every_reason_a_cell_is_malformed_reads_in_dutch() -> None:
+    from budget_checks.checks import NU101
+    from budget_checks.numbers import REASONS, parse_number
+
+    dutch = NU101.DOC.words["nl"]
+    assert set(REASONS) | {NU101.FORMULA, NU101.NOT_WHOLE} <= set(dutch)
+    assert all(dutch[reason] != reason for reason in REASONS)
+    malformed = parse_number("5.9.73", amount=True)
+    assert dutch[malformed.reason] == "punt die geen duizendtalscheiding en geen decimale komma is"

@@ -3,7 +3,10 @@
 from budget_checks.docs import RuleDoc
 from budget_checks.findings import Severity
 from budget_checks.locate import at_table
-from budget_checks.numbers import Kind
+from budget_checks.numbers import DOUBLED, LETTER_O, MAX_DIGITS, NOT_A_NUMBER, STRAY_DOT, TOO_LONG, TWO_MINUS, Kind
+
+FORMULA = "a formula, not an amount"
+NOT_WHOLE = "not a whole number in the table's unit"
 
 DOC = RuleDoc(
     code="NU101",
@@ -17,6 +20,16 @@ DOC = RuleDoc(
         "nl": "Geen geldig bedrag: '{text}' ({reason})",
         "en": "Not a valid amount: '{text}' ({reason})",
     },
+    words={"nl": {
+        TWO_MINUS: "twee mintekens",
+        TOO_LONG: f"meer dan {MAX_DIGITS} cijfers voor de decimale komma",
+        DOUBLED: "dubbel scheidingsteken",
+        LETTER_O: "letter o waar een cijfer hoort",
+        STRAY_DOT: "punt die geen duizendtalscheiding en geen decimale komma is",
+        NOT_A_NUMBER: "geen getal",
+        FORMULA: "een formule, geen bedrag",
+        NOT_WHOLE: "geen heel getal in de eenheid van de tabel",
+    }},
 )
 
 SCOPE = "rows:amounts"  # what the rule looks at, for the evaluated count
@@ -35,10 +48,10 @@ def check(context):
                     yield at_table(DOC.code, DOC.severity, document, table, row, column, text=parsed.text, reason=parsed.reason)
                 elif parsed.kind is Kind.TEXT and parsed.text.strip().startswith(("=", "@")) and row.placement == "given":
                     # a spreadsheet formula exported as its text where an amount belongs (`=1+2` under Lasten)
-                    yield at_table(DOC.code, DOC.severity, document, table, row, column, text=parsed.text, reason="a formula, not an amount")
+                    yield at_table(DOC.code, DOC.severity, document, table, row, column, text=parsed.text, reason=FORMULA)
                 elif whole and parsed.kind is Kind.NUMBER and parsed.amount is None and not parsed.percent and table.columns[column].role:
                     yield at_table(DOC.code, DOC.severity, document, table, row, column, text=parsed.text,
-                                   reason="not a whole number in the table's unit")
+                                   reason=NOT_WHOLE)
 
 
 def _decimals(table) -> int:
