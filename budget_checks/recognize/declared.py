@@ -205,15 +205,14 @@ def _rule_places(rules: list[ColumnRule], rows: list[int], m: Matrix, tolerance:
     if not rules or not rows:
         return _Places(np.zeros(0, dtype=bool), np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64), list)
     fits, known = [], []
+    values, knowns, halfsteps, shown = m.values[idx], m.known[idx], m.halfsteps[idx], m.shown[idx].astype(np.int64)
     for rule in rules:
-        cols = np.array([c for c, _ in rule.terms], dtype=np.int64)
+        cols = [c for c, _ in rule.terms]
         signs = np.array([s for _, s in rule.terms], dtype=np.int64)
-        values = m.values[idx]
-        residual = values[:, rule.target] - values[:, cols] @ signs
-        ok = m.known[idx, rule.target] & m.known[idx][:, cols].all(axis=1)
-        halfsteps = m.halfsteps[idx, rule.target] + m.halfsteps[idx][:, cols].sum(axis=1)
-        shown = m.shown[idx, rule.target].astype(np.int64) + m.shown[idx][:, cols].sum(axis=1)
-        allowed = margins(halfsteps, shown, m.decimals, tolerance)
+        t = rule.target
+        residual = values[:, t] - values[:, cols] @ signs
+        ok = knowns[:, t] & knowns[:, cols].all(axis=1)
+        allowed = margins(halfsteps[:, t] + halfsteps[:, cols].sum(axis=1), shown[:, t] + shown[:, cols].sum(axis=1), m.decimals, tolerance)
         fits.append(ok & (np.abs(np.where(ok, residual, 0)) <= allowed))
         known.append(ok)
     return _Places(np.concatenate(fits), np.concatenate(known), np.tile(idx, len(rules)),
