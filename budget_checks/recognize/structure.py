@@ -7,8 +7,9 @@ takes their place, so that a grand total sums its subtotals and not their parts 
 Then the same is done going up over what is left, for totals printed above their parts
 (`Vaste activa` over `Immateriële`, `Materiële`, `Financiële vaste activa`).
 
-A row whose label says it is a total, a row without a label, and a row named like the
-heading its block opened with need little evidence from the numbers; any other row is a
+A row whose label says it is a total, a row without a label, a row named like the heading
+its block opened with, a row over a run of `waarvan` rows (its parts) and the table's last row
+labelled a result (it sums the block above it) need little evidence from the numbers; any other row is a
 result only where its relation holds in all but one of at least three columns with
 evidence that chance cannot explain. Signs other than plus are tried only where a label
 says the row is a difference or a result (saldo, verschil, resultaat, ...).
@@ -223,7 +224,7 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
             fit = Fit(int(held[k]), int(failed[k]), float(evidence[k]))
             key = (fit.held - fit.failed, round(fit.evidence, 6), int(boundary[k]))
             candidates.append((key, int(k) + 1, tuple(int(x) for x in signs[: k + 1]), fit))
-    if result and not closing:  # a closing result is a plain sum; signs are tried on the numbers' word alone
+    if result and not closing:  # a closing result sums its block; other signs only where the numbers show them
         columns = int(m.known[r].sum())
         limit = MAX_SIGNED_WIDE if columns >= 3 else MAX_SIGNED
         for k in range(2, min(kmax, limit) + 1):
