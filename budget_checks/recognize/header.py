@@ -4,7 +4,8 @@ Headers as they really are: one row of labels; labels over a row of years
 (`Begroting | Wijziging | ... | 2023 | 2023`); a label and its year in cells of their
 own (`Rekening | 2016 | Begroting | 2017`); groups over repeating labels (`Rekening
 2018 | Begroting 2019` over `Lasten | Baten | Saldo` twice); words split over cells
-(`Vermeer-` / `deringen`); a corner cell above the labels (`Omschrijving`), a unit
+(`Vermeer-` / `deringen`); a header written in one cell with single spaces, cut at its
+header words; a corner cell above the labels (`Omschrijving`), a unit
 note or a V/N heading among them. Rows that keep their positions give each header
 row's cells at their columns; a row of groups may have fewer cells than columns.
 When nothing fits, a column keeps a plain name (`kolom 3`): the arithmetic of a
@@ -141,6 +142,7 @@ def _candidates(cells: list[Cell], width: int, words: frozenset[str]):
             yield score + 0.25, header
     yield from _interleaved(merged, width, words)
     yield from _spaced(cells, width, words)
+    yield from _segmented(cells, width, words)
     m = len(merged)
     if 0 < m < width:
         names = tuple(t for t, _ in merged) + tuple(plain_name(j) for j in range(m, width))
@@ -179,6 +181,22 @@ def _spaced(cells: list[Cell], width: int, words: frozenset[str]):
             used.insert(0, cells[-2])
     rest = tuple(c for c in cells if c not in used)
     yield _score(labels, len(cells), len(cells), words) + 2, Header(labels, groups, tuple(used), rest)
+
+
+def _segmented(cells: list[Cell], width: int, words: frozenset[str]):
+    """`verloopoverzicht reserves Saldo 1-1-2022 Resultaat bestemming Toevoegingen Onttrekkingen
+    Saldo 31-12-2022` in one cell: a label starts at each capitalised header word; the last `width`
+    of them name the columns, what stands before them is the corner."""
+    if not cells or width < 2:
+        return
+    tokens = cells[-1].text.split()
+    starts = [i for i, t in enumerate(tokens) if t[:1].isupper() and not _DIGIT.search(t) and columnish(t, words)]
+    if len(starts) < width or len(tokens) <= width:
+        return
+    starts = starts[-width:]
+    labels = tuple(" ".join(tokens[a:b]) for a, b in zip(starts, starts[1:] + [len(tokens)]))
+    rest = tuple(c for c in cells[:-1])
+    yield _score(labels, len(cells), len(cells), words) + 1.5, Header(labels, ("",) * width, (cells[-1],), rest)
 
 
 def _year_groups(text: str) -> list[str]:

@@ -44,3 +44,9 @@ def test_periods_win_over_headings_between_them_and_the_rows() -> None:
 
 def test_cells_right_above_the_rows_name_them_even_without_known_words() -> None:
     assert _fit(["Verdeling naar wijken", "Doel", "Noord", "Zuid", "Oost"], 3).labels == ("Noord", "Zuid", "Oost")
+
+
+def test_a_one_cell_header_of_several_words_per_column_is_cut_at_its_header_words() -> None:
+    header = _fit(["Verloop per reserve",
+                   "verloopoverzicht reserves Saldo 1-1-2022 Resultaat bestemming Toevoegingen Onttrekkingen Saldo 31-12-2022"], 5)
+    assert header.labels == ("Saldo 1-1-2022", "Resultaat bestemming", "Toevoegingen", "Onttrekkingen", "Saldo 31-12-2022")
