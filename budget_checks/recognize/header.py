@@ -187,16 +187,17 @@ def _segmented(cells: list[Cell], width: int, words: frozenset[str]):
     """`verloopoverzicht reserves Saldo 1-1-2022 Resultaat bestemming Toevoegingen Onttrekkingen
     Saldo 31-12-2022` in one cell: a label starts at each capitalised header word; the last `width`
     of them name the columns, what stands before them is the corner."""
-    if not cells or width < 2:
+    if width < 2:
         return
-    tokens = cells[-1].text.split()
-    starts = [i for i, t in enumerate(tokens) if t[:1].isupper() and not _DIGIT.search(t) and columnish(t, words)]
-    if len(starts) < width or len(tokens) <= width:
-        return
-    starts = starts[-width:]
-    labels = tuple(" ".join(tokens[a:b]) for a, b in zip(starts, starts[1:] + [len(tokens)]))
-    rest = tuple(c for c in cells[:-1])
-    yield _score(labels, len(cells), len(cells), words) + 1.5, Header(labels, ("",) * width, (cells[-1],), rest)
+    for end in range(len(cells), max(0, len(cells) - 2), -1):  # the header line, or the line before a heading under it
+        tokens = cells[end - 1].text.split()
+        starts = [i for i, t in enumerate(tokens) if t[:1].isupper() and not _DIGIT.search(t) and columnish(t, words)]
+        if len(starts) < width or len(tokens) <= width:
+            continue
+        starts = starts[-width:]
+        labels = tuple(" ".join(tokens[a:b]) for a, b in zip(starts, starts[1:] + [len(tokens)]))
+        rest = tuple(c for c in cells if c is not cells[end - 1])
+        yield _score(labels, end, len(cells), words) + 1.5, Header(labels, ("",) * width, (cells[end - 1],), rest)
 
 
 def _year_groups(text: str) -> list[str]:

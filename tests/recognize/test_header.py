@@ -50,3 +50,9 @@ def test_a_one_cell_header_of_several_words_per_column_is_cut_at_its_header_word
     header = _fit(["Verloop per reserve",
                    "verloopoverzicht reserves Saldo 1-1-2022 Resultaat bestemming Toevoegingen Onttrekkingen Saldo 31-12-2022"], 5)
     assert header.labels == ("Saldo 1-1-2022", "Resultaat bestemming", "Toevoegingen", "Onttrekkingen", "Saldo 31-12-2022")
+
+
+def test_a_one_cell_header_is_found_above_a_section_heading() -> None:
+    header = _fit(["Overzicht posten", "Posten 2017 Rekening 2017 Actuele begroting Primitieve begroting Verschil begroot- werkelijk",
+                   "0 Bestuur en organisatie"], 4)
+    assert header.labels == ("Rekening 2017", "Actuele begroting", "Primitieve begroting", "Verschil begroot- werkelijk")
