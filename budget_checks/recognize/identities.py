@@ -17,7 +17,7 @@ from itertools import product
 from budget_checks.matrix import evaluate, matrix
 from budget_checks.recognize.codes import numbered_relations, numbered_totals
 from budget_checks.recognize.declared import declared
-from budget_checks.recognize.discover import column_rules, share_rows
+from budget_checks.recognize.discover import ColumnRule, column_rules, share_rows
 from budget_checks.recognize.glued import GLUED, decode_glued
 from budget_checks.recognize.formulas import formula_relations, row_formulas
 from budget_checks.recognize.placement import apply, place_rows
@@ -48,7 +48,7 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
     if glued and decode_glued(table, found.conventions + [[[rule]] for rule in discovered], tolerance):
         m, found = _declared_again(table, book, vocab, tolerance)
     if any(row.placement == "unplaced" for row in table.rows):
-        still_open = place_rows(table, found.column_rules + discovered, tolerance)
+        still_open = place_rows(table, _with_costs(found.column_rules, found.flipped) + discovered, tolerance)
         if still_open and math.prod(len(r) for r in still_open.values()) <= _MAX_READINGS:
             _place_by_rows(table, still_open, vocab, tolerance, code, found.row_reductions)
         m, found = _declared_again(table, book, vocab, tolerance)
@@ -65,6 +65,12 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
     table.relations = _one_per_place(found.relations + formula_relations(table, stated) + formula_relations(table, rolled_rows, ROLL_CODE)
                                       + numbered_relations(table, numbered, code)
                                       + rows + columns)
+
+
+def _with_costs(rules: list[ColumnRule], flipped: set[tuple[int, int]]) -> list[ColumnRule]:
+    """The family's rules between columns, each knowing the rows of costs whose verschil it takes the other way."""
+    return [replace(rule, costs=frozenset(r for r, j in flipped if j == rule.target)) if any(j == rule.target for _, j in flipped) else rule
+            for rule in rules]
 
 
 def _declared_again(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: Tolerance):

@@ -46,7 +46,7 @@ def place_rows(table: Table, rules: list[ColumnRule], tolerance: Tolerance) -> d
             if tuple(values) in seen:
                 continue  # the same figures in the same columns: one reading (a zero and an empty cell read alike)
             seen.add(tuple(values))
-            held, applicable = score_values(values, _shown_at(shown, spots, n), rules, tolerance)
+            held, applicable = score_values(values, _shown_at(shown, spots, n), rules, tolerance, index)
             scored.append((held, applicable, spots))
         best = max(h for h, _, _ in scored)
         choices = [(h, a, s) for h, a, s in scored if h == best]
@@ -87,15 +87,18 @@ def _shown_at(shown: list[bool], spots: tuple[int, ...], n: int) -> list[int]:
     return out
 
 
-def score_values(values: list[int | None], shown: list[int], rules: list[ColumnRule], tolerance: Tolerance) -> tuple[int, int]:
-    """(relations that hold, relations that can be evaluated) on one reading of the row."""
+def score_values(values: list[int | None], shown: list[int], rules: list[ColumnRule], tolerance: Tolerance,
+                 row: int | None = None) -> tuple[int, int]:
+    """(relations that hold, relations that can be evaluated) on one reading of the row (a row of costs
+    takes a rule's verschil the other way, as the rule says)."""
     held = applicable = 0
     for rule in rules:
         cells = [rule.target, *(c for c, _ in rule.terms)]
         if any(values[c] is None for c in cells):
             continue
         applicable += 1
-        residual = values[rule.target] - sum(s * values[c] for c, s in rule.terms)  # type: ignore[operator]
+        way = -1 if row in rule.costs else 1
+        residual = values[rule.target] - way * sum(s * values[c] for c, s in rule.terms)  # type: ignore[operator]
         if tolerance.holds(residual, sum(shown[c] for c in cells)):
             held += 1
     return held, applicable
