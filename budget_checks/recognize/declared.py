@@ -19,7 +19,7 @@ import numpy as np
 from budget_checks.matrix import Matrix, evaluate, margins
 from budget_checks.recognize.discover import ColumnRule, share_rows
 from budget_checks.recognize.legends import stated_alternative
-from budget_checks.recognize.roles import Vocabulary, is_cost_label, is_difference_label, is_total_label, roles_of
+from budget_checks.recognize.roles import Vocabulary, is_difference_label, net_cost_rows, roles_of
 from budget_checks.rulebook import IdentityRule, Rulebook, TableRule
 from budget_checks.tables import SUBTOTAL, TOTAL, Relation, Table, Term
 from budget_checks.tolerance import Tolerance
@@ -85,7 +85,7 @@ def _by_columns(table: Table, m: Matrix, identity: IdentityRule, vocab: Vocabula
     out.conventions.append([mine for mine in rules if mine])
     per_alternative = [_rule_places(mine, rows, m, tolerance) for mine in rules]
     differences = any(is_difference_label(table.columns[rule.target].label, vocab) for mine in rules for rule in mine)
-    costs = cost_rows(table, vocab) & set(rows) if differences else set()
+    costs = net_cost_rows(table, m.values, m.known, vocab) & set(rows) if differences else set()
     if costs and len(costs) < len(rows):
         # a verschil that is voordelig when positive is taken the other way on the rows of costs
         apart = [places.where(costs, True) for places in per_alternative]
@@ -98,28 +98,6 @@ def _by_columns(table: Table, m: Matrix, identity: IdentityRule, vocab: Vocabula
         chosen = _choose(table, m, identity, per_alternative, tolerance, out)
     if chosen is not None:
         out.column_rules += rules[chosen]
-
-
-def cost_rows(table: Table, vocab: Vocabulary) -> set[int]:
-    """Rows of costs: labelled so (`Lasten`, `Totaal lasten`), under a heading of costs, or closed by a
-    total of costs (the items above `Totaal lasten` since the last heading or total)."""
-    out: set[int] = set()
-    block: list[int] = []
-    under_costs = False
-    for r, row in enumerate(table.rows):
-        costly = is_cost_label(row.label, vocab)
-        if row.placement == "heading":
-            under_costs, block = costly, []
-            continue
-        if costly or under_costs:
-            out.add(r)
-        if costly and row.role in (TOTAL, SUBTOTAL) or is_total_label(row.label, vocab):
-            if costly:
-                out.update(block)
-            block = []
-            continue
-        block.append(r)
-    return out
 
 
 # ---------------------------------------------------------------- roles on rows

@@ -17,7 +17,7 @@ import numpy as np
 
 from budget_checks.matrix import Matrix, margins
 from budget_checks.recognize.evidence import needed
-from budget_checks.recognize.roles import Vocabulary, is_cost_label, is_difference_label, is_result_label
+from budget_checks.recognize.roles import Vocabulary, is_difference_label, is_result_label, net_cost_rows
 from budget_checks.tables import Relation, Table, Term
 from budget_checks.tolerance import Tolerance
 
@@ -66,7 +66,8 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
     values, known, half, shown = m.values[idx].T, m.known[idx].T, m.halfsteps[idx].T, m.shown[idx].T.astype(np.int64)
     floor = 10 * 10**m.decimals
     difference = [is_difference_label(column.label, vocab) for column in table.columns]
-    costs = np.array([is_cost_label(table.rows[r].label, vocab) for r in rows])
+    costly = net_cost_rows(table, m.values, m.known, vocab)
+    costs = np.array([r in costly for r in rows])
     tried = 0
     found: dict[frozenset[int], tuple] = {}
     for size in range(2, MAX_TERMS + 1):
@@ -105,17 +106,18 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
                 old = found.get(members)
                 if old is None or (preferred, evidence[s, c]) > (old[0], old[1]):
                     flipped = frozenset(rows[int(x)] for x in np.flatnonzero(turned[s, c] & fails[s, c] & ~voordelig[s, c]))
-                    cost_rows = frozenset(rows[int(x)] for x in np.flatnonzero(voordelig[s, c]))
+                    # the table takes the verschil of costs the other way: every row of costs, also one not yet placed
+                    turned_costs = frozenset(costly) if voordelig[s, c].any() else frozenset()
                     found[members] = (preferred, float(evidence[s, c]), target, terms, tuple(int(x) for x in signs[s]),
-                                      int(held[s, c]), int(failed[s, c]), flipped, cost_rows)
+                                      int(held[s, c]), int(failed[s, c]), flipped, turned_costs)
     out: list[ColumnRule] = []
-    for _, score, target, terms, sign, held, failed, flipped, cost_rows in found.values():
+    for _, score, target, terms, sign, held, failed, flipped, turned_costs in found.values():
         # a column headed as a difference (`Verschil`) says a relation is there; the numbers say which
         if score < needed(tried, False, 0 if difference[target] and len(terms) == 2 else failed):
             continue
         label = table.columns[target].label
         formula = f"{label} = " + " ".join(("+ " if s > 0 else "- ") + table.columns[c].label for c, s in zip(terms, sign)).removeprefix("+ ")
-        out.append(ColumnRule("DR102", target, tuple(zip(terms, sign)), formula, "discovered", f"{held} van {held + failed} rijen", flipped, cost_rows))
+        out.append(ColumnRule("DR102", target, tuple(zip(terms, sign)), formula, "discovered", f"{held} van {held + failed} rijen", flipped, turned_costs))
     return out
 
 

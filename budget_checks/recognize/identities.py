@@ -95,6 +95,24 @@ def _row_relations(table: Table, m, vocab: Vocabulary, tolerance: Tolerance, cod
         t = -1 if (relation.target[0], j) in flipped else 1
         terms = tuple(Term(x.row, x.column, x.sign * t * (-1 if (x.row, x.column) in flipped else 1)) for x in relation.terms)
         out.append(Relation(relation.code, relation.target, terms, relation.holds, relation.source, relation.evidence, relation.other))
+    return _turned_results(out, m, tolerance, {j for _, j in flipped}, flipped)
+
+
+def _turned_results(relations: list[Relation], m, tolerance: Tolerance, columns: set[int], flipped: set[tuple[int, int]]) -> list[Relation]:
+    """A result row (a saldo of lasten and baten) whose verschil is taken the way its costs take it: where
+    its relation fails read as given and holds with the result turned, it follows another convention
+    than its rows (SC101), no wrong figure."""
+    places = [i for i, rel in enumerate(relations) if rel.target[1] in columns and rel.target not in flipped]
+    if not places:
+        return relations
+    given = evaluate([relations[i] for i in places], m, tolerance)
+    turned = evaluate([Relation(relations[i].code, relations[i].target, tuple(Term(x.row, x.column, -x.sign) for x in relations[i].terms),
+                                relations[i].holds) for i in places], m, tolerance)
+    out = list(relations)
+    for k, i in enumerate(places):
+        if given.known[k] and abs(given.residual[k]) > given.allowed[k] and abs(turned.residual[k]) <= turned.allowed[k]:
+            rel = relations[i]
+            out[i] = Relation(rel.code, rel.target, rel.terms, rel.holds, rel.source, rel.evidence, f"-{rel.holds}")
     return out
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from budget_checks.numbers import is_year, strip_unit
 from budget_checks.rulebook import Rulebook
+from budget_checks.tables import SUBTOTAL, TOTAL, Table
 
 _FORMULA = re.compile(r"\((?:[a-z]|\d{1,2})\)(?:\s*[-+]\s*\((?:[a-z]|\d{1,2})\))*|\*+|\b[a-z]\)\s*$|=\s*[a-z](?:\s*[-+]\s*[a-z])+", re.IGNORECASE)
 
@@ -165,3 +166,47 @@ def is_part_label(label: str, vocab: Vocabulary) -> bool:
 
 def is_difference_label(label: str, vocab: Vocabulary) -> bool:
     return any(w in vocab.differences for w in _words(label)[:3])
+
+
+def cost_rows(table: Table, vocab: Vocabulary) -> set[int]:
+    """Rows of costs: labelled so (`Lasten`, `Totaal lasten`), under a heading of costs, or closed by a
+    total of costs (the items above `Totaal lasten` since the last heading or total)."""
+    out: set[int] = set()
+    block: list[int] = []
+    under_costs = False
+    for r, row in enumerate(table.rows):
+        costly = is_cost_label(row.label, vocab)
+        if row.placement == "heading":
+            under_costs, block = costly, []
+            continue
+        if costly or under_costs:
+            out.add(r)
+        if costly and row.role in (TOTAL, SUBTOTAL) or is_total_label(row.label, vocab):
+            if costly:
+                out.update(block)
+            block = []
+            continue
+        block.append(r)
+    return out
+
+
+def net_cost_rows(table: Table, values, known, vocab: Vocabulary) -> set[int]:
+    """The rows of costs, and a saldo that is costs minus revenue (`Saldo` = `Totaal lasten` -
+    `Totaal baten` in the table's amounts): a net cost, whose verschil is taken as the costs take theirs.
+    `values`, `known`: the table's amounts as integers (rows x columns) and where they are known."""
+    costs = cost_rows(table, vocab)
+    totals = [r for r, row in enumerate(table.rows) if row.placement != "heading" and is_total_label(row.label, vocab)]
+    amounts = [j for j, column in enumerate(table.columns) if not is_difference_label(column.label, vocab)]
+    for r, row in enumerate(table.rows):
+        words = _words(row.label)
+        if r in costs or not words or words[0] not in ("saldo", "saldi"):
+            continue
+        above_costs = [t for t in totals if t < r and t in costs]
+        above_other = [t for t in totals if t < r and t not in costs]
+        if not above_costs or not above_other:
+            continue
+        c, b = above_costs[-1], above_other[-1]
+        shown = [j for j in amounts if known[r][j] and known[c][j] and known[b][j] and values[c][j] != values[b][j]]
+        if shown and all(abs(values[r][j] - (values[c][j] - values[b][j])) <= 1 for j in shown):
+            costs.add(r)
+    return costs

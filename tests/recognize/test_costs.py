@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from budget_checks.readers.text import read_text
-from budget_checks.recognize.declared import cost_rows
+from budget_checks.recognize.roles import cost_rows
 from budget_checks.recognize.page import recognize_page
 from budget_checks.recognize.roles import vocabulary
 from budget_checks.rulebook import load_rulebook
@@ -40,3 +40,15 @@ def test_a_row_of_costs_that_lost_a_cell_is_placed_with_its_verschil_taken_as_co
                    "Totaal baten  449  480  31\n")
     post_c = next(row for row in table.rows if row.label == "Post C")
     assert [c.text if c else None for c in post_c.cells] == ["84", None, "84"]  # begroot 84, nothing realised, verschil 84
+
+
+def test_a_saldo_whose_verschil_is_taken_as_its_costs_take_it_is_no_error(tmp_path) -> None:
+    import budget_checks
+
+    page = tmp_path / "p.txt"
+    page.write_text("Overzicht per taakveld\nBegroot  Rekening  Verschil\nPost A  1.165  1.122  43\nPost B  312  326  -14\n"
+                    "Post C  2.316  2.263  53\nTotaal lasten  3.793  3.711  82\nBaten\nPost D  354  370  16\nPost E  95  110  15\n"
+                    "Post F  140  155  15\nTotaal baten  589  635  46\nSaldo  3.204  3.076  128\n", encoding="utf-8")
+    report = budget_checks.check([str(page)], lang="en")
+    # the saldo is costs minus revenue: a net cost, whose verschil is voordelig when positive, as its costs' are
+    assert [f.code for f in report.findings if f.severity.label in ("error", "warning")] == []
