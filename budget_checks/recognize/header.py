@@ -242,12 +242,19 @@ def _interleaved(merged: list[tuple[str, list[Cell]]], width: int, words: frozen
 
 def _windows(merged: list[tuple[str, list[Cell]]], width: int, words: frozenset[str]):
     m = len(merged)
+    lines: dict[int, int] = {}  # source line -> cells on it
+    for _, cs in merged:
+        for c in cs:
+            if c.line is not None:
+                lines[c.line] = lines.get(c.line, 0) + 1
     for end in range(m, width - 1, -1):
         window = merged[end - width : end]
         names = tuple(t for t, _ in window)
         used = [c for _, cs in window for c in cs]
         rest = [c for _, cs in merged[: end - width] + merged[end:] for c in cs]
-        yield _score(names, end, m, words), Header(names, ("",) * width, tuple(used), tuple(rest))
+        # one whole line of exactly the table's width is its header, whatever heading follows it
+        whole_line = len({c.line for c in used}) == 1 and used[0].line is not None and lines[used[0].line] == len(used) > 1
+        yield _score(names, end, m, words) + (0.75 if whole_line else 0), Header(names, ("",) * width, tuple(used), tuple(rest))
         # groups above the window: g cells, each over width/g columns
         for g in range(2, min(end - width, width // 2) + 1):
             if width % g:

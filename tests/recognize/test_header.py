@@ -56,3 +56,9 @@ def test_a_one_cell_header_is_found_above_a_section_heading() -> None:
     header = _fit(["Overzicht posten", "Posten 2017 Rekening 2017 Actuele begroting Primitieve begroting Verschil begroot- werkelijk",
                    "0 Bestuur en organisatie"], 4)
     assert header.labels == ("Rekening 2017", "Actuele begroting", "Primitieve begroting", "Verschil begroot- werkelijk")
+
+
+def test_a_whole_header_line_wins_over_the_heading_under_it() -> None:
+    cells = [Cell("Overzicht per taakveld", 1), Cell("Begroot", 2), Cell("Rekening", 2), Cell("Verschil", 2), Cell("Lasten", 3)]
+    header = fit(cells, 3, WORDS)
+    assert header.labels == ("Begroot", "Rekening", "Verschil")
