@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from budget_checks.model import Cell, Page
 from budget_checks.numbers import YEAR_IN, Unit, find_unit, strip_unit, unit_problem
-from budget_checks.recognize.cells import OPERATORS, YEAR, is_sentence, is_unit_note, kind, parsed
+from budget_checks.recognize.cells import OPERATORS, TEXT, YEAR, is_sentence, is_unit_note, kind, parsed
 from budget_checks.recognize.glued import GLUED
 from budget_checks.recognize.header import Header, fit, fit_positional, plain_name
 from budget_checks.recognize.rawrows import RawRow, Region
@@ -41,12 +41,23 @@ def build(region: Region, page: Page, index: int, book: Rulebook, vocab: Vocabul
     table = Table(rule, page, index, title, title_cell, columns, unit=unit)
     if rule.has_unit and unit is None and unit_text:
         table.unit_problem = unit_text
+    for cell in _headings_under(header):  # `Lasten` right under the header line opens the first section
+        table.rows.append(TableRow(cell.text.strip(), "heading", (None,) * width, (None,) * width, cell, placement="heading"))
     for raw in region.rows:
         table.rows.append(_row(raw, width))
     for row in table.rows:
         if not row.label.strip() and row.placement != "heading" and len(table.rows) == 1:
             row.label = title  # a card: its one row is what the table is about
     return table
+
+
+def _headings_under(header: Header) -> list[Cell]:
+    """Cells the header left unused that stand below its lines: section headings above the first row."""
+    lines = [c.line for c in header.cells if c.line is not None]
+    if not lines:
+        return []
+    return [c for c in header.unused if c.line is not None and c.line > max(lines) and c.text.strip()
+            and not is_sentence(c.text) and not is_unit_note(c.text) and kind(c.text) == TEXT]
 
 
 # ---------------------------------------------------------------- title and unit

@@ -52,3 +52,10 @@ def test_a_saldo_whose_verschil_is_taken_as_its_costs_take_it_is_no_error(tmp_pa
     report = budget_checks.check([str(page)], lang="en")
     # the saldo is costs minus revenue: a net cost, whose verschil is voordelig when positive, as its costs' are
     assert [f.code for f in report.findings if f.severity.label in ("error", "warning")] == []
+
+
+def test_a_heading_of_costs_right_under_the_header_opens_the_first_section() -> None:
+    table = _table("Overzicht per taakveld\nBegroot  Rekening  Verschil\nLasten\nPost A  100  90  10\nPost B  50  60  -10\n"
+                   "Baten\nPost C  30  35  5\n")
+    assert [row.label for row in table.rows if row.placement == "heading"] == ["Lasten", "Baten"]
+    assert {table.rows[r].label for r in cost_rows(table, vocabulary(BOOK))} == {"Post A", "Post B"}
