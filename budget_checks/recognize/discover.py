@@ -17,7 +17,7 @@ import numpy as np
 
 from budget_checks.matrix import Matrix, margins
 from budget_checks.recognize.evidence import needed
-from budget_checks.recognize.roles import Vocabulary, is_difference_label, is_result_label, net_cost_rows
+from budget_checks.recognize.roles import Vocabulary, is_difference_label, is_result_label, is_total_label, net_cost_rows
 from budget_checks.tables import Relation, Table, Term
 from budget_checks.tolerance import Tolerance
 
@@ -66,6 +66,7 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
     values, known, half, shown = m.values[idx].T, m.known[idx].T, m.halfsteps[idx].T, m.shown[idx].T.astype(np.int64)
     floor = 10 * 10**m.decimals
     difference = [is_difference_label(column.label, vocab) for column in table.columns]
+    total = [is_total_label(column.label, vocab) for column in table.columns]
     costly = net_cost_rows(table, m.values, m.known, vocab)
     costs = np.array([r in costly for r in rows])
     tried = 0
@@ -112,8 +113,13 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
                                       int(held[s, c]), int(failed[s, c]), flipped, turned_costs)
     out: list[ColumnRule] = []
     for _, score, target, terms, sign, held, failed, flipped, turned_costs in found.values():
-        # a column headed as a difference (`Verschil`) says a relation is there; the numbers say which
-        if score < needed(tried, False, 0 if difference[target] and len(terms) == 2 else failed):
+        # a column headed as a difference (`Verschil`) or a total (`Totaal`, a sum) says a relation is there;
+        # the numbers say which
+        if total[target] and all(x > 0 for x in sign):
+            bar = needed(tried, True)
+        else:
+            bar = needed(tried, False, 0 if difference[target] and len(terms) == 2 else failed)
+        if score < bar:
             continue
         label = table.columns[target].label
         formula = f"{label} = " + " ".join(("+ " if s > 0 else "- ") + table.columns[c].label for c, s in zip(terms, sign)).removeprefix("+ ")
