@@ -32,7 +32,7 @@ def build(region: Region, page: Page, index: int, book: Rulebook, vocab: Vocabul
     if region.positional:
         header = fit_positional(region.header, region.columns_at, vocab.header)
     else:
-        header = fit(region.header[0] if region.header else [], width, vocab.header)
+        header = fit(region.header[0] if region.header else [], width, vocab.header, vocab.balances)
     column_roles = [_role_choices(label, group, vocab) for label, group in zip(header.labels, header.groups)]
     title_cell, title = _title(region, header, context)
     rule = _family(book, column_roles, region.rows, vocab, title)

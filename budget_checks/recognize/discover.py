@@ -112,7 +112,11 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
                     found[members] = (preferred, float(evidence[s, c]), target, terms, tuple(int(x) for x in signs[s]),
                                       int(held[s, c]), int(failed[s, c]), flipped, turned_costs)
     out: list[ColumnRule] = []
+    # a column that one relation explains on every row is not broken where another explains it less well
+    clean = {entry[2] for entry in found.values() if entry[6] == 0 and entry[1] >= needed(tried, False, 0)}
     for _, score, target, terms, sign, held, failed, flipped, turned_costs in found.values():
+        if failed and target in clean:
+            continue
         # a column headed as a difference (`Verschil`) or a total (`Totaal`, a sum) says a relation is there;
         # the numbers say which
         if total[target] and all(x > 0 for x in sign):

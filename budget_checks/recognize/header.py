@@ -38,11 +38,12 @@ def plain_name(j: int) -> str:
     return f"kolom {j + 1}"
 
 
-def fit(cells: list[Cell], width: int, words: frozenset[str]) -> Header:
-    """Labels for `width` columns from the text cells right above a table's first row."""
+def fit(cells: list[Cell], width: int, words: frozenset[str], balances: frozenset[str] = frozenset()) -> Header:
+    """Labels for `width` columns from the text cells right above a table's first row. `balances`:
+    words of a balance at a date (`Saldo` / `31-12-2021` in cells of their own is one label)."""
     cells = _join_split_words([c for c in cells if c.text.strip() and not is_unit_note(c.text) and kind(c.text) != MARKER])
     best: tuple[float, Header] | None = None
-    for score, header in _candidates(cells, width, words):
+    for score, header in _candidates(cells, width, words, balances):
         if best is None or score > best[0]:
             best = (score, header)
     if best is not None and best[0] > 0:
@@ -116,7 +117,7 @@ def _join_split_words(cells: list[Cell]) -> list[Cell]:
     return out
 
 
-def _candidates(cells: list[Cell], width: int, words: frozenset[str]):
+def _candidates(cells: list[Cell], width: int, words: frozenset[str], balances: frozenset[str] = frozenset()):
     n = len(cells)
     texts = [c.text.strip() for c in cells]
     kinds = [kind(t) for t in texts]
@@ -128,10 +129,11 @@ def _candidates(cells: list[Cell], width: int, words: frozenset[str]):
             names = tuple(f"{texts[a]} {texts[b]}" for a, b in zip(labels, years))
             yield _score(names, end, n, words) + 1, Header(names, ("",) * width, tuple(cells[end - 2 * width : end]), tuple(cells[: end - 2 * width] + cells[end:]))
             break
-    # a year in a cell of its own belongs to the label before it
+    # a year in a cell of its own belongs to the label before it, and so does the date of a balance
     merged: list[tuple[str, list[Cell]]] = []
     for c, t, k in zip(cells, texts, kinds):
-        if is_year(t.rstrip("* ")) and merged and kind(merged[-1][0].split()[-1]) != YEAR and len(merged[-1][1]) == 1:
+        dated = k == YEAR and bool(merged) and merged[-1][0].lower().split()[0] in balances
+        if (is_year(t.rstrip("* ")) or dated) and merged and kind(merged[-1][0].split()[-1]) != YEAR and len(merged[-1][1]) == 1:
             merged[-1] = (f"{merged[-1][0]} {t}", merged[-1][1] + [c])
         else:
             merged.append((t, [c]))

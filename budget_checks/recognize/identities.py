@@ -37,7 +37,7 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
     rolled = [rule for rule in roll_forward_rules(table, vocab, tolerance)
               if frozenset([rule.target, *(c for c, _ in rule.terms)]) not in found.column_sets]
     taken = found.column_sets | {frozenset([rule.target, *(c for c, _ in rule.terms)]) for rule in rolled}
-    targets = {rule.target for rule in found.column_rules}  # a declared result is checked once, by its family
+    targets = {rule.target for rule in found.column_rules + rolled}  # a declared result is checked once, by its identity
     covered = set().union(*taken) if taken else set()
     if len(covered) < len(table.columns):  # a column no declared relation ties: the numbers may show one
         discovered = rolled + [rule for rule in column_rules(table, m, vocab, tolerance, taken) if rule.target not in targets]

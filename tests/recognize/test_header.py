@@ -62,3 +62,13 @@ def test_a_whole_header_line_wins_over_the_heading_under_it() -> None:
     cells = [Cell("Overzicht per taakveld", 1), Cell("Begroot", 2), Cell("Rekening", 2), Cell("Verschil", 2), Cell("Lasten", 3)]
     header = fit(cells, 3, WORDS)
     assert header.labels == ("Begroot", "Rekening", "Verschil")
+
+
+def test_the_date_of_a_balance_in_a_cell_of_its_own_joins_it_and_no_other_label() -> None:
+    vocab = vocabulary(load_rulebook())
+    header = fit([Cell(t) for t in ["Saldo", "31-12-2021", "Vrijval", "Toe-voegingen", "Aan-wendingen", "Saldo", "31-12-2022"]],
+                 5, vocab.header, vocab.balances)
+    assert header.labels == ("Saldo 31-12-2021", "Vrijval", "Toe-voegingen", "Aan-wendingen", "Saldo 31-12-2022")
+    header = fit([Cell(t) for t in ["Vaste passiva", "31-12-2018", "Vermeerderingen", "Verminderingen", "31-12-2019"]],
+                 4, vocab.header, vocab.balances)
+    assert header.labels == ("31-12-2018", "Vermeerderingen", "Verminderingen", "31-12-2019")
