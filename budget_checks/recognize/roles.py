@@ -31,6 +31,8 @@ def norm(text: str) -> str:
     return " ".join(w.strip(".") if w not in (".",) else w for w in text.split())
 
 
+_SOFT_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z]{3})")  # inside a word, before its lower-case rest
+
 _QUALIFIERS = frozenset({"exclusief", "inclusief", "excl", "incl", "voor", "vóór", "na", "van", "zonder", "met"})
 
 
@@ -122,8 +124,11 @@ def roles_of(label: str, vocab: Vocabulary) -> tuple[Role, ...]:
         return cached
     words = list(_words(label))
     variants = [words] if words else []
-    bare = [w for w in words if not is_year(w)]
-    if bare != words and bare:
+    joined = [_SOFT_HYPHEN.sub("", w) for w in words]
+    if joined != words:
+        variants.append(joined)  # `Toe-voegingen`, `Aan-wendingen`: a word hyphenated where a line broke
+    bare = [w for w in joined if not is_year(w)]
+    if bare != joined and bare:
         variants.append(bare)  # "Lasten 2025", "Begroting 2025 primitief" without the year
     out: list[Role] = []
     for variant in variants:
