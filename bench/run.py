@@ -235,7 +235,7 @@ def _targets(sizes: list[int], variants: list[Variant], startup: dict) -> str:
             rows.append((f"{name} / budget-checks at N = {n:,}", f"{ratio:,.1f}x", f">= {factor}x", ratio >= factor))
             if not by[name].estimated[n]:  # CPU time is what a busy machine distorts least
                 cpu = _cpu(by[name], n) / ours_cpu
-                rows.append((f"  the same in CPU time", f"{cpu:,.1f}x", f">= {factor}x", cpu >= factor))
+                rows.append(("  the same in CPU time", f"{cpu:,.1f}x", f">= {factor}x", cpu >= factor))
     floor = ours / _median(by["floor: read, decode, split"], n)
     rows.append((f"budget-checks / floor at N = {n:,}", f"{floor:,.1f}x", "<= 5x", floor <= 5))
     floor_cpu = ours_cpu / _cpu(by["floor: read, decode, split"], n)

@@ -13,7 +13,6 @@ from budget_checks.cli import app
 from budget_checks.readers.containers import read_document
 from budget_checks.recognize import recognize_page
 from budget_checks.rulebook import load_rulebook
-from budget_checks.run.options import Options
 from budget_checks.tolerance import Tolerance
 
 DOCUMENTS = ["begroting-2021", "begroting-2025", "begroting-2026", "nieuwsbericht"]

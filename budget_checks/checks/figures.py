@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from budget_checks.model import Page
-from budget_checks.numbers import YEAR_IN
 from budget_checks.tables import PART, TOTAL, Table, TableRow
 
 _GOAL = re.compile(r"^(?:beschrijving\s+)?doel\s+(\d+(?:\.\d+)+)\b", re.IGNORECASE)

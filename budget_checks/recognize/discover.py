@@ -41,13 +41,13 @@ class ColumnRule:
 
     def on(self, row: int) -> Relation:
         if row in self.costs:
-            return Relation(self.code, (row, self.target), tuple(Term(row, c, -s) for c, s in self.terms), _turned(self.holds),
+            return Relation(self.code, (row, self.target), tuple(Term(row, c, -s) for c, s in self.terms), turned_text(self.holds),
                             self.source, self.evidence)
-        other = _turned(self.holds) if row in self.flipped else ""
+        other = turned_text(self.holds) if row in self.flipped else ""
         return Relation(self.code, (row, self.target), tuple(Term(row, c, s) for c, s in self.terms), self.holds, self.source, self.evidence, other)
 
 
-def _turned(holds: str) -> str:
+def turned_text(holds: str) -> str:
     target, _, rest = holds.partition(" = ")
     return f"-{target} = {rest}"
 

@@ -17,7 +17,7 @@ from itertools import product
 from budget_checks.matrix import evaluate, matrix
 from budget_checks.recognize.codes import numbered_relations, numbered_totals
 from budget_checks.recognize.declared import declared
-from budget_checks.recognize.discover import ColumnRule, column_rules, share_rows
+from budget_checks.recognize.discover import ColumnRule, column_rules, share_rows, turned_text
 from budget_checks.recognize.glued import GLUED, decode_glued
 from budget_checks.recognize.formulas import formula_relations, row_formulas
 from budget_checks.recognize.placement import apply, place_rows
@@ -112,7 +112,7 @@ def _turned_results(relations: list[Relation], m, tolerance: Tolerance, columns:
     for k, i in enumerate(places):
         if given.known[k] and abs(given.residual[k]) > given.allowed[k] and abs(turned.residual[k]) <= turned.allowed[k]:
             rel = relations[i]
-            out[i] = Relation(rel.code, rel.target, rel.terms, rel.holds, rel.source, rel.evidence, f"-{rel.holds}")
+            out[i] = Relation(rel.code, rel.target, rel.terms, rel.holds, rel.source, rel.evidence, turned_text(rel.holds))
     return out
 
 

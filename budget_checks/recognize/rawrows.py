@@ -52,13 +52,6 @@ class Region:
     columns_at: list[int] = field(default_factory=list)  # positional: the cell index of each value column
     items: tuple[int, int] = (0, 0)  # the page items it covers
 
-    @property
-    def first_line(self) -> int | None:
-        for c in [*self.above, *(c for h in self.header for c in h)]:
-            if c.line is not None:
-                return c.line
-        return self.rows[0].line if self.rows else None
-
 
 def columnish(text: str, words: frozenset[str]) -> bool:
     """A cell that could name a column: a year or a date, a formula letter, or a header word."""

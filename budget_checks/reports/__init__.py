@@ -36,8 +36,13 @@ class Reporter(Protocol):
 
 
 def get_reporter(name: str) -> Reporter:
+    return load(FORMATS, name, "format")
+
+
+def load(formats: dict[str, tuple[str, str]], name: str, what: str):
+    """The reporter a registry names, its module loaded only now; a clear error for an unknown name."""
     try:
-        module, cls = FORMATS[name]
+        module, cls = formats[name]
     except KeyError:
-        raise ValueError(f"unknown format {name!r}; choose from {', '.join(FORMATS)}") from None
+        raise ValueError(f"unknown {what} {name!r}; choose from {', '.join(formats)}") from None
     return getattr(import_module(module), cls)()

@@ -12,7 +12,7 @@ from budget_checks.findings import Finding, Severity
 from budget_checks.report import Report
 from budget_checks.reports.labels import amount, labels
 
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}  # also the diff's
 PAGES_SHOWN = 5  # pages an agreement names on the console
 
 
@@ -22,10 +22,15 @@ class ConsoleReporter:
     binary = False
 
     def render(self, report: Report, *, color: bool = False, width: int = 110) -> str:
-        buffer = io.StringIO()
-        console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=not color)
-        write(console, report)
-        return buffer.getvalue()
+        return rendered(write, report, color, width)
+
+
+def rendered(write, subject, color: bool, width: int) -> str:
+    """What `write(console, subject)` prints, as text (with colour codes when asked)."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=not color)
+    write(console, subject)
+    return buffer.getvalue()
 
 
 def write(console: Console, report: Report) -> None:
@@ -51,7 +56,7 @@ def _finding(console: Console, f: Finding, lang: str) -> None:
     line = f"{words['line']} {f.line}" if f.line else (f.cell or "")
     known = f" [dim]({words['known']})[/dim]" if f.known else ""
     console.print(
-        f"    [{_STYLE[f.severity]}]{words[f.severity.label]:<12}[/] [bold]{f.code}[/bold] "
+        f"    [{STYLE[f.severity]}]{words[f.severity.label]:<12}[/] [bold]{f.code}[/bold] "
         f"[dim]{escape(line)}[/dim]  {escape(where)}{known}"
     )
     console.print(f"        {escape(f.message)}")
@@ -75,9 +80,9 @@ def _summary(console: Console, report: Report) -> None:
         f"{report.tables_not_recognised} {words['not_recognised']})"
     )
     console.print(
-        f"  [{_STYLE[Severity.ERROR]}]{counts[Severity.ERROR]} {words['errors']}[/] · "
-        f"[{_STYLE[Severity.WARNING]}]{counts[Severity.WARNING]} {words['warnings']}[/] · "
-        f"[{_STYLE[Severity.INFO]}]{counts[Severity.INFO]} {words['infos']}[/]"
+        f"  [{STYLE[Severity.ERROR]}]{counts[Severity.ERROR]} {words['errors']}[/] · "
+        f"[{STYLE[Severity.WARNING]}]{counts[Severity.WARNING]} {words['warnings']}[/] · "
+        f"[{STYLE[Severity.INFO]}]{counts[Severity.INFO]} {words['infos']}[/]"
     )
     for comparison in report.passed[:10]:  # cross-page comparisons that agreed: what was checked, not only what failed
         shown = comparison.get("pages", [])  # a figure agreed on by hundreds of pages names the first few

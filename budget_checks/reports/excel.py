@@ -10,7 +10,6 @@ this format is asked for.
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 
 from budget_checks.findings import Severity
@@ -26,9 +25,9 @@ class ExcelReporter:
     table_cells = True  # the reconciliation sheet shows every table's cells: the run keeps them
 
     def render(self, report: Report, *, color: bool = False) -> bytes:
-        buffer = io.BytesIO()
-        build_workbook(report).save(buffer)
-        return buffer.getvalue()
+        from budget_checks.reports.excel_cells import saved
+
+        return saved(build_workbook(report), report.started_at)
 
 
 def build_workbook(report: Report):
@@ -49,9 +48,6 @@ def build_workbook(report: Report):
     blocks = _write_not_checked(not_checked, report, w)
     _write_findings(findings, report, w, anchors, blocks)
     _write_summary(summary, report, w)
-    book.properties.creator = "budget-checks"
-    if report.started_at:
-        book.properties.created = report.started_at
     return book
 
 

@@ -8,7 +8,9 @@ that XML cannot hold are dropped instead of failing the whole workbook.
 
 from __future__ import annotations
 
+import io
 import re
+from datetime import datetime
 
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
@@ -112,3 +114,13 @@ def landscape(ws: Worksheet) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
+
+
+def saved(book, created: datetime | None) -> bytes:
+    """The workbook as the bytes of an .xlsx file, made by budget-checks at `created`."""
+    book.properties.creator = "budget-checks"
+    if created:
+        book.properties.created = created
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

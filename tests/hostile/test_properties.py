@@ -20,7 +20,7 @@ from budget_checks.readers.limits import DEFAULT_LIMITS, using
 from tests.conftest import SEEDS
 from tests.hostile.corpus import GOOD_PAGE
 from tests.hostile.strategies import (
-    amounts, damaged, decimals, dutch, dutch_decimal, negative_forms, page_bytes, page_text, positive_forms, valid_files,
+    amounts, damaged, decimals, dutch_decimal, negative_forms, page_bytes, page_text, positive_forms, valid_files,
 )
 
 READER_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,10 +8,10 @@ the command line writes both kinds alike.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import Protocol
 
 from budget_checks.compare.model import Diff
+from budget_checks.reports import load
 
 # name -> (module, class); modules load only when their format is asked for
 DIFF_FORMATS: dict[str, tuple[str, str]] = {
@@ -31,8 +31,4 @@ class DiffReporter(Protocol):
 
 
 def get_diff_reporter(name: str) -> DiffReporter:
-    try:
-        module, cls = DIFF_FORMATS[name]
-    except KeyError:
-        raise ValueError(f"unknown diff format {name!r}; choose from {', '.join(DIFF_FORMATS)}") from None
-    return getattr(import_module(module), cls)()
+    return load(DIFF_FORMATS, name, "diff format")

@@ -4,16 +4,15 @@ the findings the new export resolves and introduces."""
 
 from __future__ import annotations
 
-import io
-
 from rich.console import Console
 from rich.markup import escape
 
 from budget_checks.compare.model import ADDED, REMOVED, Diff, PageDiff, TableDiff
-from budget_checks.findings import Finding, Severity
-from budget_checks.reports.diff.words import counted, difference_text, page_file, place, shown, signed, tally, unit_text, words
+from budget_checks.findings import Finding
+from budget_checks.reports.console import STYLE, rendered
+from budget_checks.reports.diff.words import counted, difference_text, page_file, place, shown, signed, tally, unit_text
+from budget_checks.reports.labels import diff_words as words
 
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 LARGEST = 5
 
 
@@ -23,10 +22,7 @@ class ConsoleDiffReporter:
     binary = False
 
     def render(self, diff: Diff, *, color: bool = False, width: int = 110) -> str:
-        buffer = io.StringIO()
-        console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False, soft_wrap=not color)
-        write(console, diff)
-        return buffer.getvalue()
+        return rendered(write, diff, color, width)
 
 
 def write(console: Console, diff: Diff) -> None:
@@ -93,7 +89,7 @@ def _table(console: Console, table: TableDiff, lang: str) -> None:
 def _finding(console: Console, f: Finding, how: str, lang: str, indent: int = 4) -> None:
     w = words(lang)
     where = place(f)
-    console.print(f"{' ' * indent}[{_STYLE[f.severity]}]{how} {w[f.severity.label]}[/] [bold]{f.code}[/bold] "
+    console.print(f"{' ' * indent}[{STYLE[f.severity]}]{how} {w[f.severity.label]}[/] [bold]{f.code}[/bold] "
                   f"{escape(where)}{': ' if where else ''}{escape(f.message)}")
 
 

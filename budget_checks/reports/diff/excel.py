@@ -8,11 +8,10 @@ frozen header. openpyxl loads only when this format is asked for.
 
 from __future__ import annotations
 
-import io
-
 from budget_checks.compare.model import Diff
 from budget_checks.reports.diff.json_diff import value
-from budget_checks.reports.diff.words import COUNTS, change_unit, page_file, words
+from budget_checks.reports.diff.words import COUNTS, change_unit, page_file
+from budget_checks.reports.labels import diff_words as words
 
 
 class ExcelDiffReporter:
@@ -21,9 +20,9 @@ class ExcelDiffReporter:
     binary = True
 
     def render(self, diff: Diff, *, color: bool = False) -> bytes:
-        buffer = io.BytesIO()
-        build_workbook(diff).save(buffer)
-        return buffer.getvalue()
+        from budget_checks.reports.excel_cells import saved
+
+        return saved(build_workbook(diff), diff.started_at)
 
 
 def build_workbook(diff: Diff):
@@ -37,9 +36,6 @@ def build_workbook(diff: Diff):
     _write_structure(book.create_sheet(w["structure"]), diff, w)
     _write_findings(book.create_sheet(w["findings"]), diff, w)
     _write_summary(book.create_sheet(w["summary"]), diff, w)
-    book.properties.creator = "budget-checks"
-    if diff.started_at:
-        book.properties.created = diff.started_at
     return book
 
 

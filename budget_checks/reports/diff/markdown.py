@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from budget_checks.compare.model import ADDED, REMOVED, Diff, PageDiff, TableDiff
 from budget_checks.findings import Finding, Severity
-from budget_checks.reports.diff.words import counted, difference_text, page_file, place, shown, signed, tally, unit_text, words
+from budget_checks.reports.diff.words import counted, difference_text, page_file, place, shown, signed, tally, unit_text
+from budget_checks.reports.labels import diff_words as words
 
 ROWS = 300  # changed figures listed in all; the rest are counted
 LARGEST = 5
