@@ -86,6 +86,21 @@ def test_automatic_jobs_start_a_pool_when_it_pays(export: Path, monkeypatch) -> 
     assert started  # the pool did run
 
 
+def test_automatic_jobs_give_every_document_to_the_pool_when_the_folders_hold_enough_files(export: Path, monkeypatch) -> None:
+    checked_here = []
+    real = parallel.check_document
+
+    def recording(path, *args, **kwargs):
+        checked_here.append(path)  # a forked worker appends to its own copy
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(parallel, "check_document", recording)
+    monkeypatch.setattr(parallel, "POOL_PAYS_AT_PAGES", 30)  # the four documents hold 60 files
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    assert to_dict(check(_paths(export), jobs=0)) == to_dict(check(_paths(export), jobs=1))
+    assert checked_here == []
+
+
 def test_automatic_jobs_stay_in_one_process_for_a_small_run(monkeypatch) -> None:
     def refuse(*args, **kwargs):
         raise AssertionError("a pool for two one-page documents")

@@ -67,6 +67,11 @@ def check_document(path: str, options: Options, book: Rulebook,
     return DocumentResult(info, findings, checks, context.passed, len(document.pages), perf_counter() - started)
 
 
+def preload() -> None:
+    """Import what checking loads only when needed, so that workers forked after this share it."""
+    import budget_checks.arithmetic.dataset  # noqa: F401
+
+
 def _severities(book: Rulebook) -> dict:
     return {code: doc.severity for code, doc in all_docs(book).items()}
 
