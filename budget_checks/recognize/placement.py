@@ -6,8 +6,9 @@ order-preserving placement is scored by the table's relations between columns (w
 its family declares and what its complete rows show), and where the row stands in a
 block closed by a total, by the column totals of that block. A row is placed when one
 placement scores best, or when every best placement satisfies every relation (then the
-checks do not depend on the choice); otherwise it is ambiguous and reported (PL101),
-and its cells stay unknown.
+checks do not depend on the choice), or when every placement breaks one (the row is
+wrong however it is read: it is placed as given and its checks fail); otherwise it is
+ambiguous and reported (PL101), and its cells stay unknown.
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ def place_rows(table: Table, rules: list[ColumnRule], tolerance: Tolerance) -> d
         row.candidates = len(choices)
         open_rows[index] = [c[2] for c in choices]
         consistent[index] = all(h == a and a > 0 for h, a, _ in choices)
+        wrong = _wrong_in_every_reading(amounts, shown, options, n, rules, tolerance, index)
+        if wrong:  # the row is wrong however it is read: read it where it comes nearest, so its check fails there
+            open_rows[index], consistent[index] = wrong, True
     _by_totals(table, open_rows, tolerance)
     for index, readings in list(open_rows.items()):
         row = table.rows[index]
@@ -64,6 +68,28 @@ def place_rows(table: Table, rules: list[ColumnRule], tolerance: Tolerance) -> d
         if len(readings) == 1:
             del open_rows[index]
     return open_rows
+
+
+def _wrong_in_every_reading(amounts: list[int | None], shown: list[bool], options: list[tuple[int, ...]], n: int,
+                            rules: list[ColumnRule], tolerance: Tolerance, row: int) -> list[tuple[int, ...]]:
+    """The readings nearest to holding, when a declared relation fails in every reading of the row
+    (an empty result beside figures fails too: a saldo of non-zero amounts is printed); else none."""
+    declared = [rule for rule in rules if rule.source == "declared"]
+    if not declared:
+        return []
+    nearest, best = [], None
+    for spots in options:
+        values = _values(amounts, spots, n)
+        held, applicable = score_values(values, _shown_at(shown, spots, n), declared, tolerance, row)
+        if held == applicable:
+            return []
+        off = sum(abs(values[r.target] - (-1 if row in r.costs else 1) * sum(s * values[c] for c, s in r.terms))
+                  for r in declared if all(values[c] is not None for c in (r.target, *(c for c, _ in r.terms))))
+        if best is None or off < best:
+            nearest, best = [spots], off
+        elif off == best:
+            nearest.append(spots)
+    return nearest
 
 
 def _amount(text: str) -> int | None:
