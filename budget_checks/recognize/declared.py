@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from budget_checks.matrix import Matrix, evaluate, margins
+from budget_checks.recognize.cells import is_unit_note
 from budget_checks.recognize.discover import ColumnRule, share_rows
 from budget_checks.recognize.legends import stated_alternative
 from budget_checks.recognize.roles import Vocabulary, is_difference_label, net_cost_rows, roles_of
@@ -109,7 +110,7 @@ def _by_rows(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, toleran
     current: dict[str, dict[str, int]] = {}
     for r, row in enumerate(table.rows):
         if row.placement == "heading":
-            if current and not roles_of(row.label, vocab):
+            if current and _names_something(row.label, vocab):
                 blocks.append(current)  # a name (`Onvoorzien`) opens the next block; `Baten` is a section of this one
                 current = {}
             continue
@@ -130,10 +131,18 @@ def _by_rows(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, toleran
             _rows_identity(table, m, rule, identity, blocks, vocab, tolerance, out)
 
 
+def _names_something(label: str, vocab: Vocabulary) -> bool:
+    """A heading that may open the next block (`Onvoorzien`); not a role (`Baten` is a section of this
+    block), a unit note or a tile's progress (`x € 1.000`, `16,16% Complete`) between its rows."""
+    first = label.split(maxsplit=1)[0] if label.strip() else ""
+    return bool(roles_of(label, vocab)) is False and not is_unit_note(label) and not first.endswith("%")
+
+
 def _rows_identity(table: Table, m: Matrix, rule: TableRule, identity: IdentityRule, blocks, vocab: Vocabulary, tolerance: Tolerance,
                    out: Declared) -> None:
     per_alternative: list[list[Relation]] = [[] for _ in identity.alternatives]
     reductions: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
+    amounts = [j for j in range(len(table.columns)) if not m.percent[j]]  # a column of percentages has no saldo
     for block in blocks:
         roles = block.get(rule.kind, {})
         first = identity.alternatives[0]
@@ -147,7 +156,7 @@ def _rows_identity(table: Table, m: Matrix, rule: TableRule, identity: IdentityR
         for a, alternative in enumerate(identity.alternatives):
             rows = [(roles[t.name], -t.sign) for t in alternative.terms[1:]]
             text = alternative.text.replace("==", "=")
-            for j in range(len(table.columns)):
+            for j in amounts:
                 per_alternative[a].append(Relation(identity.doc.code, (target, j), tuple(Term(r, j, s) for r, s in rows), text))
         reductions.append((target, tuple(r for r, _ in rows), ()))
     if not reductions:
