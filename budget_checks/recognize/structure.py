@@ -96,13 +96,13 @@ def _result_below(table: Table, f: _Found, vocab: Vocabulary, targets: set[int])
 
 
 def _grand_total(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, rows: list[int], known: list[_Found]) -> _Found | None:
-    """The table's last row, labelled only a total (`Totaal`, `Totaal generaal`), that the numbers did not
+    """The table's last row, labelled only a total (`Totaal`, `Totaal generaal`) or not at all, that the numbers did not
     place: it closes what stands above it at the top level (a subtotal, not its parts again), and a
     difference everywhere is an error, not a reason to doubt it."""
     last = rows[-1]
     words = norm(table.rows[last].label).split()
-    if not words or not all(w in vocab.totals for w in words):
-        return None  # `Totaal`, `Totaal generaal`: the whole table's total, not a section's (`Totaal vaste passiva`)
+    if not all(w in vocab.totals for w in words):
+        return None  # `Totaal`, `Totaal generaal` or no label: the whole table's total, not a section's (`Totaal vaste passiva`)
     inner = {w for f in known for w in f.window}
     if last in inner or any(f.target == last for f in known):
         return None
