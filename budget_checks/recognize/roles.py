@@ -127,6 +127,10 @@ def roles_of(label: str, vocab: Vocabulary) -> tuple[Role, ...]:
     joined = [_SOFT_HYPHEN.sub("", w) for w in words]
     if joined != words:
         variants.append(joined)  # `Toe-voegingen`, `Aan-wendingen`: a word hyphenated where a line broke
+    apart = [part for w in joined for part in ((w[:-1], "-") if len(w) > 1 and w.endswith("-") else (w,))]
+    if apart != joined:
+        joined = apart  # `Verschil begroot- werkelijk`: a minus between two words, not a word broken at the line's end
+        variants.append(joined)
     bare = [w for w in joined if not is_year(w)]
     if bare != joined and bare:
         variants.append(bare)  # "Lasten 2025", "Begroting 2025 primitief" without the year

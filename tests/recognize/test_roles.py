@@ -20,3 +20,7 @@ def test_a_word_hyphenated_where_a_line_broke_has_its_role() -> None:
 def test_joining_a_hyphenated_word_gives_no_role_where_the_word_has_none() -> None:
     assert _keys("Stelsel-wijziging") == set()  # `stelselwijziging` names no role
     assert _keys("Lasten 2025") == {"lasten"}
+
+
+def test_a_minus_written_against_a_word_still_reads_as_a_minus() -> None:
+    assert _keys("Verschil begroot- werkelijk") == _keys("Verschil begroot - werkelijk") == {"verschil"}
