@@ -54,7 +54,9 @@ def place_rows(table: Table, rules: list[ColumnRule], tolerance: Tolerance) -> d
         row.candidates = len(choices)
         open_rows[index] = [c[2] for c in choices]
         consistent[index] = all(h == a and a > 0 for h, a, _ in choices)
-        wrong = _wrong_in_every_reading(amounts, shown, options, n, rules, tolerance, index)
+        # (a row named by a figure is misread, not wrong: its first value became its label)
+        named = any(ch.isalpha() for ch in row.label)
+        wrong = _wrong_in_every_reading(amounts, shown, options, n, rules, tolerance, index) if named else []
         if wrong:  # the row is wrong however it is read: read it where it comes nearest, so its check fails there
             open_rows[index], consistent[index] = wrong, True
     _by_totals(table, open_rows, tolerance)

@@ -109,6 +109,8 @@ def _grand_total(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
     window = tuple(r for r in rows[:-1] if r not in inner)
     if len(window) < 2 or not m.known[last].any():
         return None
+    if not words and not all(table.rows[r].label.strip() for r in window):
+        return None  # a row without a label closes named parts; among rows without names it is one of them
     (held, failed, evidence), = _fits(m, tolerance, last, window, [(1,) * len(window)], 1)
     return _Found(last, window, (1,) * len(window), Fit(held, failed, evidence), True)
 
