@@ -5,7 +5,8 @@ A relation that holds within rounding on all but at most one of at least three r
 with evidence that chance cannot explain (evidence.py), is the table's rule; the row
 where it fails is reported. Of the equivalent forms of one relation (c = a - b,
 a = b + c) the one whose target is labelled a result (saldo, verschil, totaal...) is
-kept, else the one whose target stands rightmost.
+kept, else the one whose target is the sum of the others, else the one whose target
+stands rightmost.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
                 members = frozenset((target, *terms))
                 if members in taken:
                     continue
-                preferred = _preference(table, vocab, target)
+                preferred = _preference(table, vocab, target, bool((signs[s] > 0).all()))
                 old = found.get(members)
                 if old is None or (preferred, evidence[s, c]) > (old[0], old[1]):
                     flipped = frozenset(rows[int(x)] for x in np.flatnonzero(turned[s, c] & fails[s, c] & ~voordelig[s, c]))
@@ -139,6 +140,7 @@ def share_rows(table: Table) -> set[int]:
     return shares if amounts else set()
 
 
-def _preference(table: Table, vocab: Vocabulary, column: int) -> int:
-    """Which column of an equivalent relation is its target: a result by its label, else the rightmost."""
-    return (2 if is_result_label(table.columns[column].label, vocab) else 0) * 1000 + column
+def _preference(table: Table, vocab: Vocabulary, column: int, sum_of_others: bool) -> int:
+    """Which column of an equivalent relation is its target: a result by its label, else the sum of
+    the others (a total, wherever it stands), else the rightmost."""
+    return (2 if is_result_label(table.columns[column].label, vocab) else 0) * 1000 + int(sum_of_others) * 500 + column
