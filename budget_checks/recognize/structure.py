@@ -84,12 +84,12 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
 
 def _result_below(table: Table, f: _Found, vocab: Vocabulary, targets: set[int]) -> _Found:
     """A row over two rows that add up to it, the last labelled a result (`Beschikbare capaciteit`,
-    `Benodigde capaciteit`, `Surplus`): the result is the difference printed under the rows it
-    follows from, so a finding stands on its line."""
+    `Benodigde capaciteit`, `Surplus`; `Berekend saldo`, `Referentiewaarde`, `Tekort`): the result is
+    the difference printed under the rows it follows from, so a finding stands on its line."""
     if f.labelled or len(f.window) != 2 or not _is_upward(f) or any(s != 1 for s in f.signs):
         return f
     top, last = table.rows[f.target].label, max(f.window)
-    if last in targets or not is_result_label(table.rows[last].label, vocab) or is_total_label(top, vocab) or is_result_label(top, vocab):
+    if last in targets or not is_result_label(table.rows[last].label, vocab) or is_total_label(top, vocab):
         return f
     others = tuple(w for w in f.window if w != last)
     return _Found(last, (f.target, *others), (1, *(-1 for _ in others)), f.fit, f.labelled)
