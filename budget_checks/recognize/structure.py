@@ -84,15 +84,19 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
 
 def _result_below(table: Table, f: _Found, vocab: Vocabulary, targets: set[int]) -> _Found:
     """A row over two rows that add up to it, the last labelled a result (`Beschikbare capaciteit`,
-    `Benodigde capaciteit`, `Surplus`; `Berekend saldo`, `Referentiewaarde`, `Tekort`): the result is
-    the difference printed under the rows it follows from, so a finding stands on its line."""
-    if f.labelled or len(f.window) != 2 or not _is_upward(f) or any(s != 1 for s in f.signs):
+    `Benodigde capaciteit`, `Surplus`; `Berekend saldo`, `Referentiewaarde`, `Tekort`), or a total
+    under a `waarvan` row (`Totaal`, `Waarvan incidenteel`, `Totaal structureel`): the result is the
+    difference printed under the rows it follows from, so a finding stands on its line."""
+    if len(f.window) != 2 or not _is_upward(f) or any(s != 1 for s in f.signs):
         return f
-    top, last = table.rows[f.target].label, max(f.window)
-    if last in targets or not is_result_label(table.rows[last].label, vocab) or is_total_label(top, vocab):
+    top, part, last = table.rows[f.target].label, table.rows[min(f.window)].label, table.rows[max(f.window)].label
+    if max(f.window) in targets:
         return f
-    others = tuple(w for w in f.window if w != last)
-    return _Found(last, (f.target, *others), (1, *(-1 for _ in others)), f.fit, f.labelled)
+    result = not f.labelled and is_result_label(last, vocab) and not is_total_label(top, vocab)
+    rest = is_part_label(part, vocab) and (is_total_label(last, vocab) or is_result_label(last, vocab))
+    if not (result or rest):
+        return f
+    return _Found(max(f.window), (f.target, min(f.window)), (1, -1), f.fit, f.labelled)
 
 
 def _grand_total(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, rows: list[int], known: list[_Found]) -> _Found | None:
