@@ -51,6 +51,11 @@ def test_a_range_in_a_label_is_not_split() -> None:
     assert [c.text for c in page.items[0].cells] == ["Koers sociaal domein 2024 - 2030"]
 
 
+def test_a_date_written_with_spaces_is_one_cell() -> None:
+    page = read_text("Voorzieningen\n31 12 2018\n12 318 2018".encode(), "p.txt")
+    assert [[c.text for c in item.cells] for item in page.items][1:] == [["31 12 2018"], ["12", "318", "2018"]]
+
+
 def test_prose_and_bullets_are_prose() -> None:
     text = "Doel 1.1.1 X\nWe doen dit samen met partners in de stad en de regio, zodat inwoners snel hulp krijgen.\n• een opsomming\nKort label"
     items = read_text(text.encode(), "p.txt").items

@@ -224,6 +224,8 @@ def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True
         return (Cell(text, line),)  # "x €1.000" is a unit label, not a value
     if any(v in _TRAILING_MARKS for v in values) and all(is_year(v) for v in values if v not in _TRAILING_MARKS):
         return (Cell(text, line),)  # a range of years ("2024 - 2030") names something
+    if not tokens and _SPACED_DATE.match(text.strip()):
+        return (Cell(text, line),)  # a date written with spaces ("31 12 2018") heads a column
     if numbers and (len(values) >= 2 or (values and tokens and _lone_value(values[0].removeprefix("€ ")))):
         label = (Cell(" ".join(tokens), line),) if tokens else ()
         return (*label, *(Cell(v, line) for v in values))
@@ -231,6 +233,7 @@ def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True
 
 
 _TRAILING_MARKS = {"-", "–", "V", "N"}
+_SPACED_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d\d$")
 
 
 def _numbers_apart(part: str) -> list[str]:
