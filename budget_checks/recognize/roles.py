@@ -155,8 +155,9 @@ def is_total_label(label: str, vocab: Vocabulary) -> bool:
     return bool(words) and (words[0] in vocab.totals or (len(words) > 1 and f"{words[0]} {words[1]}" in vocab.totals))
 
 
-def is_result_label(label: str, vocab: Vocabulary) -> bool:
-    return any(w in vocab.results for w in _words(label)[:4])
+def is_result_label(label: str, vocab: Vocabulary, besides: tuple[str, ...] = ()) -> bool:
+    """A result by one of its first words; `besides`: words that do not count here."""
+    return any(w in vocab.results and w not in besides for w in _words(label)[:4])
 
 
 def is_cost_label(label: str, vocab: Vocabulary) -> bool:

@@ -205,7 +205,8 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     if not stack or not m.known[r].any():
         return None
     label = table.rows[r].label
-    result = is_result_label(label, vocab) and not upward
+    # `Totaal lasten` is a sum; `Saldo`, `Totaal resultaat` may be a difference
+    result = is_result_label(label, vocab, besides=vocab.totals) and not upward
     # a Totaal row or a row without label closes the rows above it; going up, only the numbers speak
     total = labels and not upward and (is_total_label(label, vocab) or not label.strip())
     opened_by = _opened_by(table, r, stack, headings) if labels and not upward else None

@@ -29,3 +29,19 @@ def test_among_rows_without_names_the_last_closes_nothing() -> None:
     text = ("INCIDENTEEL  | \n\t\t||||||\ntotaal baten (voor mutaties reserves)  | \n"
             + "".join(f"\t\t {v}  | \n" for v in ("-18.439", "3.283", "-6.234", "-7.462", "-4.698")))
     assert all(not _totals(table) for table in _tables(text))
+
+
+def test_a_total_of_costs_is_a_sum_and_the_result_under_it_closes_both_totals() -> None:
+    [table] = _tables("Overzicht evenwicht (bedragen x € 1.000)\nRekening 2024  Begroting 2025  Begroting 2026\n"
+                      "totaal baten voor reserves  -98.251  -91.896  -92.271\n"
+                      "totaal lasten voor reserves  89.228  93.696  95.566\n"
+                      "resultaat exploitatie  -9.023  1.800  3.295\n"
+                      "onttrekking reserves  -10.636  -4.970  -7.258\n"
+                      "dotatie reserves  11.608  2.626  3.745\n"
+                      "resultaat reserves  972  -2.344  -3.513\n"
+                      "totaal baten na reserves  -108.887  -96.866  -99.529\n"
+                      "totaal lasten na reserves  100.836  96.322  99.311\n"
+                      "totaal resultaat  -8.051  -544  -218\n")
+    closed = {table.rows[rel.target[0]].label: {table.rows[t.row].label for t in rel.terms} for rel in table.relations}
+    assert closed["totaal resultaat"] == {"totaal baten na reserves", "totaal lasten na reserves"}
+    assert "totaal lasten na reserves" not in closed  # not the result less the baten: a total of costs is a sum
