@@ -218,7 +218,9 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     kmax = min(len(stack), MAX_LABELLED if total else MAX_WINDOW)
     order = stack[::-1][:kmax]  # the nearest row first: window k is order[:k]
     ks = np.arange(1, kmax + 1)
-    same = norm(table.rows[order[0]].label) == norm(label)
+    # a group of one row names it, or begins its name (`Voorzieningen` over `Voorzieningen voor verplichtingen`)
+    child, name = norm(table.rows[order[0]].label), norm(label)
+    same = bool(name) and (child == name or child.startswith(name + " "))
     allowed_k = np.ones(kmax, dtype=bool)
     if not (same or labelled):
         allowed_k[0] = False  # one row equal to another is a total of one only where the labels say so

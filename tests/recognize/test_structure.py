@@ -45,3 +45,17 @@ def test_a_total_of_costs_is_a_sum_and_the_result_under_it_closes_both_totals() 
     closed = {table.rows[rel.target[0]].label: {table.rows[t.row].label for t in rel.terms} for rel in table.relations}
     assert closed["totaal resultaat"] == {"totaal baten na reserves", "totaal lasten na reserves"}
     assert "totaal lasten na reserves" not in closed  # not the result less the baten: a total of costs is a sum
+
+
+def test_a_group_of_one_row_may_begin_its_name_and_the_total_then_adds_the_groups() -> None:
+    rows = [("Eigen vermogen", "43.923", "42.165"), ("Algemene reserve", "5.112", "4.131"),
+            ("Bestemmingsreserves", "37.298", "37.795"), ("Resultaat na bestemming", "1.513", "239"),
+            ("Voorzieningen", "7.216", "7.343"), ("Voorzieningen voor verplichtingen en risico's", "7.216", "7.343"),
+            ("Vaste schulden", "71.360", "55.908"), ("Onderhandse leningen", "70.000", "55.000"),
+            ("Waarborgsommen", "1.360", "908"),
+            ("Totaal vaste passiva", "122.499", "105.416")]
+    cells = ["Passiva", "31-12-2021", "31-12-2020", "Vaste passiva", *(cell for row in rows for cell in row)]
+    [table] = _tables("\n\n".join(cells) + "\n")
+    closed = {table.rows[rel.target[0]].label: {table.rows[t.row].label for t in rel.terms} for rel in table.relations}
+    assert closed["Voorzieningen"] == {"Voorzieningen voor verplichtingen en risico's"}
+    assert closed["Totaal vaste passiva"] == {"Eigen vermogen", "Voorzieningen", "Vaste schulden"}
