@@ -67,8 +67,8 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
     # add up to it, so the groups under it must be known before it is read
     memo: dict[tuple, _Found | None] = {}
     for labels, relaxed in ((False, False), (False, True), (True, False), (True, True)):
-        if relaxed and len(known) - len(given) < 2:
-            continue  # the numbers have not shown the table's pattern: no weaker evidence is taken
+        if relaxed and (len(known) == len(given) or _all_placed(rows, known)):
+            continue  # no pattern shown yet (no weaker evidence is taken), or every row has its place already
         for _ in range(MAX_PASSES):
             before = len(known)
             _parse(table, m, vocab, tolerance, rows, headings, known, True, relaxed, labels, memo)
@@ -80,6 +80,11 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
         known.append(closing)
     targets = {f.target for f in known}
     return [rel for f in known[len(given):] for rel in _relations(table, m, _result_below(table, f, vocab, targets), code, vocab)]
+
+
+def _all_placed(rows: list[int], known: list[_Found]) -> bool:
+    placed = {f.target for f in known} | {w for f in known for w in f.window}
+    return all(r in placed for r in rows)
 
 
 def _result_below(table: Table, f: _Found, vocab: Vocabulary, targets: set[int]) -> _Found:
