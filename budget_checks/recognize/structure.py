@@ -58,7 +58,8 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
                   given: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = ()) -> list[Relation]:
     """Relations between rows, per column. `given`: (target, rows, signs) already known from the
     roles (a saldo row under its lasten and baten rows), taken as reductions."""
-    rows = [r for r, row in enumerate(table.rows) if row.placement != "heading"]
+    # a row with no value at all (a group's name over its items) stands aside like a heading
+    rows = [r for r, row in enumerate(table.rows) if row.placement != "heading" and (row.loose or any(c is not None for c in row.cells))]
     if len(rows) < 2 or m.shape[1] == 0:
         return []
     headings = _headings(table)

@@ -59,3 +59,14 @@ def test_a_group_of_one_row_may_begin_its_name_and_the_total_then_adds_the_group
     closed = {table.rows[rel.target[0]].label: {table.rows[t.row].label for t in rel.terms} for rel in table.relations}
     assert closed["Voorzieningen"] == {"Voorzieningen voor verplichtingen en risico's"}
     assert closed["Totaal vaste passiva"] == {"Eigen vermogen", "Voorzieningen", "Vaste schulden"}
+
+
+def test_a_group_name_without_values_between_subtotals_does_not_hide_them_from_the_total() -> None:
+    cells = ["Activa", "31-12-2022", "31-12-2021", "Vlottende activa", "4", "Voorraden", "Onderhanden werk", "-1.916", "1.120",
+             "Gereed product", "59", "77", "-1.857", "1.197", "5", "Uitzettingen", "Vorderingen op openbare lichamen", "3.695",
+             "1.182", "Schatkistbankieren", "34.260", "62.047", "Overige vorderingen", "19.748", "16.710", "57.703", "79.939",
+             "Liquide middelen", "6", "Kassaldi", "5", "13", "Banksaldi", "439", "619", "444", "632", "Overlopende activa", "7",
+             "Nog te ontvangen bedragen", "318", "470", "318", "470", "Totaal vlottende activa", "56.608", "82.238"]
+    [table] = _tables("\n\n".join(cells) + "\n")
+    closed = {table.rows[rel.target[0]].label: len(rel.terms) for rel in table.relations}
+    assert closed.get("Totaal vlottende activa") == 4
