@@ -276,7 +276,9 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     window = tuple(reversed(order[:k]))
     signs = tuple(reversed(signs))
     found = _Found(r, window, signs, f, labelled or (k == 1 and same))
-    if found.labelled:  # a total that closes its whole block: the label and the block's edge chose the rows
+    if k == 1 and child == name:  # a group of one row under its own name: the names say it all
+        ok = f.held >= max(1, f.failed)
+    elif found.labelled:  # a total that closes its whole block: the label and the block's edge chose the rows
         ok = f.evidence >= needed(1 if best[0][2] else tried, True) and f.held >= f.failed
     elif relaxed:  # the table's pattern is known: a place where it holds says which rows, one failure is reported
         ok = f.evidence >= RELAXED + math.log10(rank) and f.failed <= 1
