@@ -75,8 +75,9 @@ def is_sentence(text: str) -> bool:
     if t.lower().startswith(_CHROME):
         return True
     last = t.split()[-1] if words else ""
-    # `e.v.`, `t/m.`, `niet won.`: a short label that ends in an abbreviation is no sentence
-    abbreviation = "." in last[:-1] or (words <= 8 and len(last) <= 5 and last[:-1].isalpha() and last[:-1].islower())
+    # `e.v.`, `t/m.`, `niet won.`: a short label that ends in an abbreviation is no sentence,
+    # and `Totaal baten programma 0.` ends in the number of what it totals
+    abbreviation = "." in last[:-1] or (words <= 8 and len(last) <= 5 and (last[:-1].isalpha() and last[:-1].islower() or last[:-1].isdigit()))
     if t.endswith((":", ";")) and words <= 8:
         return False  # `Aantal periodieke bijstandsgerechtigden:` heads the rows under it
     return words > 40 or (words >= 3 and t.endswith(_SENTENCE_END) and not abbreviation)
