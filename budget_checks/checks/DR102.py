@@ -2,7 +2,8 @@
 
 Emitted by the arithmetic stage for relations recognition found in the numbers
 (recognize/discover.py): a column that equals the signed sum of two or three others on
-all but one of at least three rows, with evidence that chance cannot explain.
+all but one of at least three rows (or all but one in eight of many rows), with evidence that
+chance cannot explain.
 """
 
 from budget_checks.docs import RuleDoc

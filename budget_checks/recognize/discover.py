@@ -1,7 +1,8 @@
 """Relations between columns that the numbers show, whatever the header says.
 
 Every column is tried as the signed sum of two or three others, on every row at once.
-A relation that holds within rounding on all but at most one of at least three rows,
+A relation that holds within rounding on all but at most one of at least three rows
+(or one in eight of many: two wrong figures in a long table do not hide each other),
 with evidence that chance cannot explain (evidence.py), is the table's rule; the row
 where it fails is reported. Of the equivalent forms of one relation (c = a - b,
 a = b + c) the one whose target is labelled a result (saldo, verschil, totaal...) is
@@ -98,7 +99,8 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
             voordelig = turned & fails & costs if difference[target] else np.zeros_like(turned)  # (S, C, R)
             if voordelig.any():  # a verschil that is voordelig when positive: taken the other way on the rows of costs
                 held, failed = held + voordelig.sum(axis=-1), failed - voordelig.sum(axis=-1)
-            ok = (held >= 2) & (failed <= 1) & (held + failed >= MIN_ROWS) & (evidence > 0)
+            # all but one of at least three rows, or of many rows all but one in eight
+            ok = (held >= 2) & (failed <= np.maximum(1, (held + failed) // 8)) & (held + failed >= MIN_ROWS) & (evidence > 0)
             for s, c in zip(*np.nonzero(ok)):
                 terms = tuple(int(x) for x in combos[c])
                 members = frozenset((target, *terms))

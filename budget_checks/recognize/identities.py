@@ -4,7 +4,7 @@
 2. What its structure says: a total row closes the rows above or below it, a grand
    total sums its subtotals, a result row follows from the rows it closes (structure.py).
 3. What its numbers show: a relation between columns that holds on all but one of at
-   least three rows (discover.py).
+   least three rows, or all but one in eight of many (discover.py).
 One relation per place: where two sources state the same relation, the first is kept.
 """
 
