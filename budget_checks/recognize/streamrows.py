@@ -227,7 +227,7 @@ def _header_width(cells: list[Cell], counts: Counter, width: int, words: frozens
     while dates < k and kind(labels[end - 1 - dates].text) == YEAR:
         dates += 1
     if k < 2 or not total:
-        return width
+        return _usual(counts, width)
     if total == 1 and width == k + 1:
         return k  # one row, one value more than the header names
     # the first header cell may be a corner cell (`Activa`); a run of dates names exactly its columns
@@ -240,6 +240,15 @@ def _header_width(cells: list[Cell], counts: Counter, width: int, words: frozens
         misfits = sum(n for size, n in counts.items() if size > w and size % w)
         if misfits * 3 <= total:
             return w
+    return _usual(counts, width)
+
+
+def _usual(counts: Counter, width: int) -> int:
+    """Whatever the header says: most rows show w values and the others no more, or twice or thrice
+    that (a subtotal without a label run on after its last part)."""
+    usual, rows = counts.most_common(1)[0] if counts else (0, 0)
+    if usual >= 2 and width > usual and rows * 2 >= sum(counts.values()) and all(size % usual == 0 for size in counts if size > usual):
+        return usual
     return width
 
 
