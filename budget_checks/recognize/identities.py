@@ -52,6 +52,9 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
         if still_open and math.prod(len(r) for r in still_open.values()) <= _MAX_READINGS:
             _place_by_rows(table, still_open, vocab, tolerance, code, found.row_reductions)
         m, found = _declared_again(table, book, vocab, tolerance)
+        if len(discovered) == len(rolled) and len(covered) < len(table.columns):
+            # too few complete rows showed a relation before; the rows placed (by the totals) may show one now
+            discovered += [rule for rule in column_rules(table, m, vocab, tolerance, taken) if rule.target not in targets]
     stated = row_formulas(table)
     rolled_rows = roll_forward_rows(table, vocab)
     numbered = numbered_totals(table)
