@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from budget_checks.model import Cell, Page, Prose
 from budget_checks.recognize.cells import CODE, MARKER, OPERATORS, TEXT, VALUE, YEAR, is_sentence, is_unit_note, kind
 from budget_checks.recognize.glued import GLUED, split_glued, split_glued_header
+from budget_checks.recognize.entries import entries_of
 from budget_checks.recognize.widgets import lone_box, widget_length
 
 
@@ -77,7 +78,7 @@ class Items:
     def __init__(self, page: Page) -> None:
         self.items = page.items
         self.widget = [False] * len(page.items)
-        entries = [_Entry(item) for item in page.items]
+        self.entries = entries = entries_of(page.items)  # the rule layouts read them too
         pos = 0
         while pos < len(entries):
             size = widget_length(entries, pos)
@@ -90,16 +91,6 @@ class Items:
             for pos in range(len(entries)):
                 if not self.widget[pos] and (size := lone_box(entries, pos)):
                     self.widget[pos : pos + size] = [True] * size
-
-
-class _Entry:
-    """The view of an item that widget_length reads."""
-
-    __slots__ = ("cells", "prose")
-
-    def __init__(self, item) -> None:
-        self.prose = isinstance(item, Prose)
-        self.cells = (Cell(item.text, item.line, item.ref),) if self.prose else item.cells
 
 
 def blocks(items: Items, taken: list[bool]) -> list[Block]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from budget_checks.model import Cell, Page, Prose
+from budget_checks.model import Page
 from budget_checks.numbers import UNIT_REMAINS, Kind, parse_number, strip_unit, unit_problem
-from budget_checks.recognize.entries import Entry, bare_title
+from budget_checks.recognize.entries import Entry, bare_title, entries_of
 from budget_checks.recognize.ruleheader import MAX_CORNER, FirstWords, book_index, cheap_first, match_header_after_corner, may_open, rule_index
 from budget_checks.recognize.rulerows import ROW_READERS
 from budget_checks.recognize.widgets import widget_length
@@ -24,10 +24,11 @@ _MIN_UNRECOGNISED_NUMBERS = 3
 
 
 def rule_tables(page: Page, book: Rulebook, tolerance: Tolerance, layouts: tuple[str, ...],
-                widget: list[bool] | None = None) -> tuple[list[Table], list[bool], list["Entry"]]:
+                widget: list[bool] | None = None, entries: list[Entry] | None = None) -> tuple[list[Table], list[bool], list["Entry"]]:
     """The tables of the rule modules with one of `layouts`, found by their titles and headers;
-    which items they took (widgets too); the items as entries (for what nobody took)."""
-    return _scan(page, _of_layouts(book, layouts), tolerance, widget)
+    which items they took (widgets too); the items as entries (for what nobody took; made here
+    unless given)."""
+    return _scan(page, _of_layouts(book, layouts), tolerance, widget, entries)
 
 
 _LAYOUT_BOOKS: dict[tuple[int, tuple[str, ...]], tuple[Rulebook, Rulebook]] = {}
@@ -44,8 +45,9 @@ def unrecognised(entries: list["Entry"], used: list[bool], page: Page) -> list[U
     return _unrecognised(entries, used, page)
 
 
-def _scan(page: Page, book: Rulebook, tolerance: Tolerance, widget: list[bool] | None = None) -> tuple[list[Table], list[bool], list["Entry"]]:
-    entries = [Entry((Cell(i.text, i.line, i.ref),), prose=True) if isinstance(i, Prose) else Entry(i.cells) for i in page.items]
+def _scan(page: Page, book: Rulebook, tolerance: Tolerance, widget: list[bool] | None = None,
+          entries: list[Entry] | None = None) -> tuple[list[Table], list[bool], list["Entry"]]:
+    entries = entries_of(page.items) if entries is None else entries
     tables: list[Table] = []
     used = [False] * len(entries)
     index = book_index(book)
