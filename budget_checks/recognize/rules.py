@@ -9,6 +9,7 @@ by any table is listed as not recognised.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from budget_checks.model import Page
 from budget_checks.numbers import UNIT_REMAINS, Kind, parse_number, strip_unit, unit_problem
@@ -41,6 +42,13 @@ def _of_layouts(book: Rulebook, layouts: tuple[str, ...]) -> Rulebook:
     return cached[1]
 
 
+def _first_word(text: str) -> str:
+    return _cached_first_word(text) if len(text) <= 200 else cheap_first(text)  # huge cells never stay in memory
+
+
+_cached_first_word = lru_cache(maxsize=1 << 16)(cheap_first)  # the same cells recur on every page
+
+
 def unrecognised(entries: list["Entry"], used: list[bool], page: Page) -> list[Unrecognised]:
     return _unrecognised(entries, used, page)
 
@@ -55,7 +63,8 @@ def _scan(page: Page, book: Rulebook, tolerance: Tolerance, widget: list[bool] |
         opening = [True] * len(entries)
     else:  # a cheap first test per item: does a cell start with a word a title or header starts with?
         words = index.title_firsts | index.starts
-        opening = [any(cheap_first(c.text) in words for c in entry.cells[: MAX_CORNER + 1]) for entry in entries]
+        opening = [_first_word(entry.first.text) in words if entry.single
+                   else any(_first_word(c.text) in words for c in entry.cells[: MAX_CORNER + 1]) for entry in entries]
         if not any(opening):
             return tables, used, entries
     firsts = FirstWords(entries)

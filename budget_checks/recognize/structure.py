@@ -259,16 +259,17 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
 def _cumulative_fits(m: Matrix, tolerance: Tolerance, r: int, order: list[int], signs: np.ndarray, nonzero: int):
     """(held, failed, evidence) per window size k (the k nearest rows, with these signs), at once."""
     idx = np.array(order)
-    terms = m.values[idx] * signs[:, None]  # (K, C)
-    total = np.cumsum(terms, axis=0)
-    residual = m.values[r][None, :] - total
-    known = m.known[r][None, :] & np.logical_and.accumulate(m.known[idx], axis=0)
-    allowed = margins(m.halfsteps[r][None, :] + np.cumsum(m.halfsteps[idx], axis=0),
-                      m.shown[r].astype(np.int64)[None, :] + np.cumsum(m.shown[idx].astype(np.int64), axis=0), m.decimals, tolerance)
+    values = m.values[idx]
+    c = values.shape[1]
+    # the running sums of terms, unknown cells, margins, shown and nonzero cells: one cumsum, not five
+    running = np.cumsum(np.concatenate((values * signs[:, None], ~m.known[idx], m.halfsteps[idx], m.shown[idx], values != 0), axis=1,
+                                       dtype=np.int64), axis=0)
+    residual = m.values[r] - running[:, :c]
+    known = m.known[r] & (running[:, c:2 * c] == 0)
+    allowed = margins(m.halfsteps[r] + running[:, 2 * c:3 * c], m.shown[r] + running[:, 3 * c:4 * c], m.decimals, tolerance)
     holds = known & (np.abs(residual) <= allowed)
     fails = known & ~holds
-    count = np.cumsum(m.values[idx] != 0, axis=0)
-    informative = count >= np.minimum(nonzero, np.arange(1, len(order) + 1))[:, None]
+    informative = running[:, 4 * c:] >= np.minimum(nonzero, np.arange(1, len(order) + 1))[:, None]
     size = np.maximum(np.abs(m.values[r]), 10 * 10**m.decimals)[None, :]
     chance = np.minimum((2 * allowed + 1) / (2 * size + 1), 1.0)
     evidence = np.where(holds & informative, -np.log10(chance), 0.0).sum(axis=1)
