@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import replace
 
 from budget_checks.model import Cell, Page
@@ -116,11 +115,6 @@ def _role_choices(label: str, group: str, vocab: Vocabulary) -> tuple[Role, ...]
     return found
 
 
-@lru_cache(maxsize=1 << 10)  # the rulebook's titles, asked of every table
-def _title_norm(title: str) -> str:
-    return norm(title)
-
-
 def _family(book: Rulebook, column_roles: list[tuple[Role, ...]], rows: list[RawRow], vocab: Vocabulary, title: str) -> TableRule:
     """The family whose roles the columns (or else the row labels) carry most; its title breaks a tie."""
     keys: dict[str, set[str]] = {}
@@ -140,7 +134,7 @@ def _family(book: Rulebook, column_roles: list[tuple[Role, ...]], rows: list[Raw
         points = float(score.get(rule.kind, 0))
         if points < 1:
             continue  # too few of its roles, titled or not
-        titled = any(t and (bare == t or bare.startswith(t + " ")) for t in map(_title_norm, rule.titles))
+        titled = any(t and (bare == t or bare.startswith(t + " ")) for t in map(norm, rule.titles))
         if points < 2 and not titled:
             continue
         points += 0.5 if titled else 0
