@@ -79,9 +79,12 @@ class Items:
         self.items = page.items
         self.widget = [False] * len(page.items)
         self.entries = entries = entries_of(page.items)  # the rule layouts read them too
+        # a box's amount is in euros, in its own row or in the next: only there can one start
+        euros = [("€" in e.first.text) if e.single else any("€" in c.text for c in e.cells) for e in entries]
+        euros.append(False)
         pos = 0
         while pos < len(entries):
-            size = widget_length(entries, pos)
+            size = widget_length(entries, pos) if euros[pos] or euros[pos + 1] else 0
             if size:
                 self.widget[pos : pos + size] = [True] * size
                 pos += size
@@ -107,9 +110,9 @@ def blocks(items: Items, taken: list[bool]) -> list[Block]:
     def close_block() -> None:
         nonlocal current
         close_pending()
-        if current.lines:
+        if current.lines:  # an empty block stays the current one: most items close nothing
             out.append(current)
-        current = Block()
+            current = Block()
 
     for i, item in enumerate(items.items):
         if taken[i] or items.widget[i]:
