@@ -196,34 +196,36 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     labelled = total or opened_by is not None or parts > 0 or closing
     kmax = min(len(stack), MAX_LABELLED if total else MAX_WINDOW)
     order = stack[::-1][:kmax]  # the nearest row first: window k is order[:k]
-    ks = np.arange(1, kmax + 1)
+    ks = range(1, kmax + 1)  # plain lists per window size: numpy's calls cost more than these few steps
     same = norm(table.rows[order[0]].label) == norm(label)
-    allowed_k = np.ones(kmax, dtype=bool)
+    allowed_k = [True] * kmax
     if not (same or labelled):
         allowed_k[0] = False  # one row equal to another is a total of one only where the labels say so
     if parts:
-        allowed_k &= ks <= parts
+        allowed_k = [a and k <= parts for a, k in zip(allowed_k, ks)]
     if closing:
-        allowed_k &= ks == len(stack)  # all of the block above it, not some of its rows
+        allowed_k = [a and k == len(stack) for a, k in zip(allowed_k, ks)]  # all of the block above it, not some of its rows
     if opened_by is not None:
-        allowed_k &= ks == len(stack) - opened_by  # a row named like its block's heading closes exactly that block
-    boundary = np.array([len(stack) - k == 0 or order[k - 1] in headings for k in ks])
+        allowed_k = [a and k == len(stack) - opened_by for a, k in zip(allowed_k, ks)]  # a row named like its block's heading closes exactly that block
+    boundary = [len(stack) - k == 0 or order[k - 1] in headings for k in ks]
     candidates: list[tuple[tuple, int, tuple[int, ...], Fit]] = []  # (key, k, signs, fit)
     tried = 0
-    plus = np.ones(kmax, dtype=np.int64)
-    operators = np.array([table.rows[w].sign for w in order], dtype=np.int64)
+    plus = [1] * kmax
+    operators = [table.rows[w].sign for w in order]
     cumulative = [plus]
-    if operators.any() and (operators != 1).any():
+    if any(operators) and any(x != 1 for x in operators):
         cumulative.append(operators)
     nonzero = 1 if relaxed else 2
     for signs in cumulative:
-        valid = allowed_k & (np.cumsum(signs == 0) == 0)
-        held, failed, evidence = _cumulative_fits(m, tolerance, r, order, signs, nonzero)
-        tried += int(valid.sum())
-        for k in np.flatnonzero(valid & (held > 0)):
-            fit = Fit(int(held[k]), int(failed[k]), float(evidence[k]))
-            key = (fit.held - fit.failed, round(fit.evidence, 6), int(boundary[k]))
-            candidates.append((key, int(k) + 1, tuple(int(x) for x in signs[: k + 1]), fit))
+        unsigned = signs.index(0) if 0 in signs else kmax  # no window reaches past a row without an operator
+        valid = [a and k <= unsigned for a, k in zip(allowed_k, ks)]
+        held, failed, evidence = (a.tolist() for a in _cumulative_fits(m, tolerance, r, order, np.array(signs, dtype=np.int64), nonzero))
+        tried += sum(valid)
+        for k in range(kmax):
+            if valid[k] and held[k] > 0:
+                fit = Fit(held[k], failed[k], evidence[k])
+                key = (fit.held - fit.failed, round(fit.evidence, 6), int(boundary[k]))
+                candidates.append((key, k + 1, tuple(signs[: k + 1]), fit))
     if result and not closing:  # a closing result sums its block; other signs only where the numbers show them
         columns = int(m.known[r].sum())
         limit = MAX_SIGNED_WIDE if columns >= 3 else MAX_SIGNED
