@@ -85,13 +85,17 @@ def read_text(data: bytes, path: str) -> Page:
     lines = text.split("\n")
     page = Page(path=path, source_format="text")
     numbered = [(n, stripped) for n, line in enumerate(lines, start=1) if (stripped := line.strip())]
-    numbered = _unbullet(numbered)
+    if any(sign in text for sign in _BULLET_SIGNS):  # most pages have no bullet sign anywhere
+        numbered = _unbullet(numbered)
     numbered = _take_footer(page, numbered)
     numbered = _take_title(page, numbered)
     gaps = has_gaps(text)
     aligned = aligned_rows(lines) if gaps else {}  # space-aligned blocks: a run of spaces may be an empty cell
     piped = pipe_rows(numbered) if "|" in text else {}
-    page.items = [_row_of(piped, aligned, n, line, gaps) for n, line in numbered if piped.get(n, True) is not None]
+    if piped or aligned:
+        page.items = [_row_of(piped, aligned, n, line, gaps) for n, line in numbered if piped.get(n, True) is not None]
+    else:  # most pages: every line is read on its own
+        page.items = [_item(line, n, gaps) for n, line in numbered]
     if any(isinstance(item, Row) and len(item.cells) > 1 for item in page.items):
         page.layout = "row-per-line"
     return page
