@@ -40,8 +40,9 @@ def declared(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, toleran
     if table.rule.identities:
         shares = share_rows(table)  # a row of percentages does not follow the amounts' identity
         rows = [r for r, row in enumerate(table.rows) if row.placement != "heading" and r not in shares]
+        bands, groups = _bands(table), table.groups()
         for identity in table.rule.identities:
-            _by_columns(table, m, identity, rows, vocab, tolerance, out)
+            _by_columns(table, m, identity, rows, bands, groups, vocab, tolerance, out)
     _by_rows(table, m, book, vocab, tolerance, out)
     return out
 
@@ -58,12 +59,12 @@ def _bands(table: Table) -> list[dict[str, int]]:
     return [bands[b] for b in sorted(bands)]
 
 
-def _by_columns(table: Table, m: Matrix, identity: IdentityRule, rows: list[int], vocab: Vocabulary, tolerance: Tolerance,
-                out: Declared) -> None:
-    """`rows`: the rows that follow the identity (no headings, no rows of percentages)."""
-    groups = table.groups()
+def _by_columns(table: Table, m: Matrix, identity: IdentityRule, rows: list[int], bands: list[dict[str, int]],
+                groups: dict[str, list[str]], vocab: Vocabulary, tolerance: Tolerance, out: Declared) -> None:
+    """`rows`: the rows that follow the identity (no headings, no rows of percentages); `bands`, `groups`:
+    the table's columns by band and role, and by group (the same for every identity)."""
     rules: list[list[ColumnRule]] = [[] for _ in identity.alternatives]  # per alternative, one per band
-    for band in _bands(table):
+    for band in bands:
         for a, alternative in enumerate(identity.alternatives):
             target = alternative.terms[0]
             if target.group or target.name not in band:
