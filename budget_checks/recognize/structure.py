@@ -196,18 +196,20 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     labelled = total or opened_by is not None or parts > 0 or closing
     kmax = min(len(stack), MAX_LABELLED if total else MAX_WINDOW)
     order = stack[::-1][:kmax]  # the nearest row first: window k is order[:k]
-    ks = range(1, kmax + 1)  # plain lists per window size: numpy's calls cost more than these few steps
+    ks = np.arange(1, kmax + 1)
     same = norm(table.rows[order[0]].label) == norm(label)
-    allowed_k = [True] * kmax
+    allowed_k = np.ones(kmax, dtype=bool)
     if not (same or labelled):
         allowed_k[0] = False  # one row equal to another is a total of one only where the labels say so
     if parts:
-        allowed_k = [a and k <= parts for a, k in zip(allowed_k, ks)]
+        allowed_k &= ks <= parts
     if closing:
-        allowed_k = [a and k == len(stack) for a, k in zip(allowed_k, ks)]  # all of the block above it, not some of its rows
+        allowed_k &= ks == len(stack)  # all of the block above it, not some of its rows
     if opened_by is not None:
-        allowed_k = [a and k == len(stack) - opened_by for a, k in zip(allowed_k, ks)]  # a row named like its block's heading closes exactly that block
-    boundary = [len(stack) - k == 0 or order[k - 1] in headings for k in ks]
+        allowed_k &= ks == len(stack) - opened_by  # a row named like its block's heading closes exactly that block
+    # per window size k as plain lists from here: numpy's calls on a few elements cost more than the steps
+    allowed = allowed_k.tolist()
+    boundary = [len(stack) - k == 0 or order[k - 1] in headings for k in range(1, kmax + 1)]
     candidates: list[tuple[tuple, int, tuple[int, ...], Fit]] = []  # (key, k, signs, fit)
     tried = 0
     plus = [1] * kmax
@@ -218,7 +220,7 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     nonzero = 1 if relaxed else 2
     for signs in cumulative:
         unsigned = signs.index(0) if 0 in signs else kmax  # no window reaches past a row without an operator
-        valid = [a and k <= unsigned for a, k in zip(allowed_k, ks)]
+        valid = [a and k <= unsigned for k, a in enumerate(allowed, 1)]
         held, failed, evidence = (a.tolist() for a in _cumulative_fits(m, tolerance, r, order, np.array(signs, dtype=np.int64), nonzero))
         tried += sum(valid)
         for k in range(kmax):
