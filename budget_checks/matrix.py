@@ -47,20 +47,23 @@ def matrix(table: Table) -> Matrix:
     shown = [[False] * cols for _ in range(rows)]
     percent_cells = [0] * cols
     number_cells = [0] * cols
+    empty, number = Kind.EMPTY, Kind.NUMBER
     for r, row in enumerate(table.rows):
         if row.placement not in ("given", "placed"):
             continue
         line = row.parsed
-        for j in range(cols):
-            p = line[j] if j < len(line) else None
-            if p is None or p.kind is Kind.EMPTY:
-                known[r][j] = True  # an empty cell shows nothing: zero
+        values_r, known_r, half_r, shown_r = values[r], known[r], half[r], shown[r]
+        for j in range(len(line), cols):
+            known_r[j] = True  # no cell there: empty
+        for j, p in enumerate(line[:cols]):
+            if p is None or p.kind is empty:
+                known_r[j] = True  # an empty cell shows nothing: zero
                 continue
-            if p.kind is not Kind.NUMBER or p.value is None or p.places > decimals:
+            if p.kind is not number or p.value is None or p.places > decimals:
                 continue
-            values[r][j] = p.amount if decimals == 0 else int(p.value * unit)
-            known[r][j] = shown[r][j] = True
-            half[r][j] = 10 ** (decimals - p.places)
+            values_r[j] = p.amount if decimals == 0 else int(p.value * unit)
+            known_r[j] = shown_r[j] = True
+            half_r[j] = 10 ** (decimals - p.places)
             number_cells[j] += 1
             percent_cells[j] += p.percent
     shape = (rows, cols)

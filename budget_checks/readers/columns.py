@@ -40,14 +40,16 @@ def aligned_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
     return out
 
 
-_OTHER_SPACE = re.compile(r"[^\S \n]")  # whitespace other than a space or a line break: tab, no-break space, ...
-
-
 def has_gaps(text: str) -> bool:
     """Whether a line of the text may have whitespace other than single spaces between its
     words; without such a line `aligned_rows` finds nothing. May say yes when the gap stands
-    at a line's edge, never no when there is one; two C-speed scans of the page."""
-    return "  " in text or _OTHER_SPACE.search(text) is not None
+    at a line's edge, never no when there is one; a few C-speed passes over the page."""
+    if "  " in text:
+        return True
+    # whitespace other than a space or a line break is what str.split still finds once those are gone
+    # (the same characters as the regex `[^\S \n]`, without a regex step per character)
+    rest = text.replace(" ", "").replace("\n", "")
+    return bool(rest) and rest.split() != [rest]
 
 
 def _has_gap(line: str) -> bool:

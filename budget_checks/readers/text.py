@@ -85,13 +85,17 @@ def read_text(data: bytes, path: str) -> Page:
     lines = text.split("\n")
     page = Page(path=path, source_format="text")
     numbered = [(n, stripped) for n, line in enumerate(lines, start=1) if (stripped := line.strip())]
-    numbered = _unbullet(numbered)
+    if any(sign in text for sign in _BULLET_SIGNS):  # most pages have no bullet sign anywhere
+        numbered = _unbullet(numbered)
     numbered = _take_footer(page, numbered)
     numbered = _take_title(page, numbered)
     gaps = has_gaps(text)
     aligned = aligned_rows(lines) if gaps else {}  # space-aligned blocks: a run of spaces may be an empty cell
     piped = pipe_rows(numbered) if "|" in text else {}
-    page.items = [_row_of(piped, aligned, n, line, gaps) for n, line in numbered if piped.get(n, True) is not None]
+    if piped or aligned:
+        page.items = [_row_of(piped, aligned, n, line, gaps) for n, line in numbered if piped.get(n, True) is not None]
+    else:  # most pages: every line is read on its own
+        page.items = [_item(line, n, gaps) for n, line in numbered]
     if any(isinstance(item, Row) and len(item.cells) > 1 for item in page.items):
         page.layout = "row-per-line"
     return page
@@ -158,7 +162,8 @@ def _take_title(page: Page, numbered: list[tuple[int, str]]) -> list[tuple[int, 
 def _item(text: str, line: int, gaps: bool = True) -> Item:
     """A line as a row of cells or prose. `gaps=False`: the page has no tab and no run of
     spaces inside a line, so only the label-and-numbers split can apply."""
-    words = len(text.split())
+    # without gaps the page's only whitespace inside a (stripped) line is single spaces: counting them is enough
+    words = len(text.split()) if gaps else text.count(" ") + 1
     if words == 1:  # a cell of the cell-per-line layout (most lines); of _BULLET, only a bullet sign fits one word
         return Prose(text, line) if text[0] in _BULLET_SIGNS else Row((Cell(text, line),))
     cells = _split_row(text, line, words, gaps)
@@ -183,6 +188,10 @@ def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True
     """One-line-per-row: tab-separated cells, or a label followed by numbers."""
     if (len(text.split()) if words is None else words) == 1:
         return (Cell(text, line),)  # one word: a cell of the cell-per-line layout (most lines)
+    if not gaps:  # single spaces only: a line that does not end in a value or a marker is one cell (running text)
+        last = text[text.rfind(" ") + 1 :]
+        if last not in _TRAILING_MARKS and parse_number(last, amount=True).kind is not Kind.NUMBER:
+            return (Cell(text, line),)
     if _spaced_value(text):
         return (Cell(text, line),)  # one value written with a space: "- 230", "€ 1.234", "8. 675"
     if gaps and "\t" in text:

@@ -132,8 +132,10 @@ def _family(book: Rulebook, column_roles: list[tuple[Role, ...]], rows: list[Raw
         if rule.layout != "amounts":
             continue
         points = float(score.get(rule.kind, 0))
-        titled = any(norm(t) and (bare == norm(t) or bare.startswith(norm(t) + " ")) for t in rule.titles)
-        if points < 2 and not (titled and points >= 1):
+        if points < 1:
+            continue  # too few of its roles, titled or not
+        titled = any(t and (bare == t or bare.startswith(t + " ")) for t in map(norm, rule.titles))
+        if points < 2 and not titled:
             continue
         points += 0.5 if titled else 0
         if best is None or points > best[0]:

@@ -39,8 +39,11 @@ class Declared:
 def declared(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, tolerance: Tolerance) -> Declared:
     out = Declared([], set(), [])
     if table.rule.identities:
+        shares = share_rows(table)  # a row of percentages does not follow the amounts' identity
+        rows = [r for r, row in enumerate(table.rows) if row.placement != "heading" and r not in shares]
+        bands, groups = _bands(table), table.groups()
         for identity in table.rule.identities:
-            _by_columns(table, m, identity, vocab, tolerance, out)
+            _by_columns(table, m, identity, rows, bands, groups, vocab, tolerance, out)
     _by_rows(table, m, book, vocab, tolerance, out)
     return out
 
@@ -57,12 +60,12 @@ def _bands(table: Table) -> list[dict[str, int]]:
     return [bands[b] for b in sorted(bands)]
 
 
-def _by_columns(table: Table, m: Matrix, identity: IdentityRule, vocab: Vocabulary, tolerance: Tolerance, out: Declared) -> None:
-    groups = table.groups()
-    shares = share_rows(table)  # a row of percentages does not follow the amounts' identity
-    rows = [r for r, row in enumerate(table.rows) if row.placement != "heading" and r not in shares]
+def _by_columns(table: Table, m: Matrix, identity: IdentityRule, rows: list[int], bands: list[dict[str, int]],
+                groups: dict[str, list[str]], vocab: Vocabulary, tolerance: Tolerance, out: Declared) -> None:
+    """`rows`: the rows that follow the identity (no headings, no rows of percentages); `bands`, `groups`:
+    the table's columns by band and role, and by group (the same for every identity)."""
     rules: list[list[ColumnRule]] = [[] for _ in identity.alternatives]  # per alternative, one per band
-    for band in _bands(table):
+    for band in bands:
         for a, alternative in enumerate(identity.alternatives):
             target = alternative.terms[0]
             if target.group or target.name not in band:
@@ -84,7 +87,7 @@ def _by_columns(table: Table, m: Matrix, identity: IdentityRule, vocab: Vocabula
     if not any(rules):
         return  # the table's columns do not carry this identity's roles
     out.conventions.append([mine for mine in rules if mine])
-    per_alternative = [_rule_places(mine, rows, m, tolerance) for mine in rules]
+    per_alternative = _rule_places(rules, rows, m, tolerance)
     differences = any(is_difference_label(table.columns[rule.target].label, vocab) for mine in rules for rule in mine)
     costs = net_cost_rows(table, m.values, m.known, vocab) & set(rows) if differences else set()
     if costs and len(costs) < len(rows):
@@ -181,11 +184,11 @@ def _rows_identity(table: Table, m: Matrix, rule: TableRule, identity: IdentityR
 @dataclass(slots=True)
 class _Places:
     """One convention's relations: whether each fits (and is known), and the relations themselves,
-    made only for the convention that is kept."""
+    made only for the convention that is kept. Plain lists: they are few, and read one by one."""
 
-    fits: np.ndarray
-    known: np.ndarray
-    rows: np.ndarray  # the target row of each place
+    fits: list[bool]
+    known: list[bool]
+    rows: list[int]  # the target row of each place
     make: Callable[[], list[Relation]]
 
     def __len__(self) -> int:
@@ -196,36 +199,58 @@ class _Places:
 
     def where(self, rows: set[int], inside: bool) -> "_Places":
         """The places whose target row is (or is not) one of `rows`."""
-        mask = np.isin(self.rows, list(rows)) == inside
+        mask = [(r in rows) == inside for r in self.rows]
         make = self.make
-        return _Places(self.fits[mask], self.known[mask], self.rows[mask],
-                       lambda: [rel for rel in make() if (rel.target[0] in rows) == inside])
+        return _Places([f for f, x in zip(self.fits, mask) if x], [k for k, x in zip(self.known, mask) if x],
+                       [r for r, x in zip(self.rows, mask) if x], lambda: [rel for rel in make() if (rel.target[0] in rows) == inside])
 
     @classmethod
     def of(cls, relations: list[Relation], m: Matrix, tolerance: Tolerance) -> "_Places":
         e = evaluate(relations, m, tolerance)
-        rows = np.fromiter((rel.target[0] for rel in relations), dtype=np.int64, count=len(relations))
-        return cls(e.known & (np.abs(e.residual) <= e.allowed), e.known, rows, lambda: relations)
+        return cls((e.known & (np.abs(e.residual) <= e.allowed)).tolist(), e.known.tolist(), [rel.target[0] for rel in relations],
+                   lambda: relations)
 
 
-def _rule_places(rules: list[ColumnRule], rows: list[int], m: Matrix, tolerance: Tolerance) -> _Places:
-    """Relations between columns on every row, rule by rule, evaluated as columns of the matrix at once."""
+def _rule_places(per_alternative: list[list[ColumnRule]], rows: list[int], m: Matrix, tolerance: Tolerance) -> list[_Places]:
+    """Relations between columns on every row, per alternative, all evaluated at once: one column of
+    coefficients per rule, so every rule's residual, margin and knownness is one matrix product
+    (many small numpy calls per rule cost more than the arithmetic)."""
+    flat = [rule for mine in per_alternative for rule in mine]
+    if not flat or not rows:
+        return [_no_places() for _ in per_alternative]
     idx = np.array(rows, dtype=np.int64)
-    if not rules or not rows:
-        return _Places(np.zeros(0, dtype=bool), np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64), list)
-    fits, known = [], []
-    values, knowns, halfsteps, shown = m.values[idx], m.known[idx], m.halfsteps[idx], m.shown[idx].astype(np.int64)
-    for rule in rules:
-        cols = [c for c, _ in rule.terms]
-        signs = np.array([s for _, s in rule.terms], dtype=np.int64)
-        t = rule.target
-        residual = values[:, t] - values[:, cols] @ signs
-        ok = knowns[:, t] & knowns[:, cols].all(axis=1)
-        allowed = margins(halfsteps[:, t] + halfsteps[:, cols].sum(axis=1), shown[:, t] + shown[:, cols].sum(axis=1), m.decimals, tolerance)
-        fits.append(ok & (np.abs(np.where(ok, residual, 0)) <= allowed))
-        known.append(ok)
-    return _Places(np.concatenate(fits), np.concatenate(known), np.tile(idx, len(rules)),
-                   lambda: [rule.on(r) for rule in rules for r in rows])
+    signs = [[0] * len(flat) for _ in range(m.values.shape[1])]  # column x rule: +1 target, -sign of a term
+    counts = [[0] * len(flat) for _ in range(m.values.shape[1])]  # column x rule: how often the rule uses it
+    for k, rule in enumerate(flat):
+        signs[rule.target][k] += 1
+        counts[rule.target][k] += 1
+        for c, s in rule.terms:
+            signs[c][k] -= s
+            counts[c][k] += 1
+    signs_a, counts_a = np.array(signs, dtype=np.int64), np.array(counts, dtype=np.int64)
+    used = (counts_a > 0).astype(np.int64)
+    residual = m.values[idx] @ signs_a
+    ok = m.known[idx].astype(np.int64) @ used == used.sum(axis=0)
+    allowed = margins(m.halfsteps[idx] @ counts_a, m.shown[idx].astype(np.int64) @ counts_a, m.decimals, tolerance)
+    fits = (ok & (np.abs(np.where(ok, residual, 0)) <= allowed)).T.tolist()  # rule x row
+    known = ok.T.tolist()
+    out, k = [], 0
+    for mine in per_alternative:
+        if not mine:
+            out.append(_no_places())
+            continue
+        out.append(_Places([f for line in fits[k:k + len(mine)] for f in line], [x for line in known[k:k + len(mine)] for x in line],
+                           rows * len(mine), _maker(mine, rows)))
+        k += len(mine)
+    return out
+
+
+def _no_places() -> _Places:
+    return _Places([], [], [], list)
+
+
+def _maker(rules: list[ColumnRule], rows: list[int]) -> Callable[[], list[Relation]]:
+    return lambda: [rule.on(r) for rule in rules for r in rows]
 
 
 def _choose(table: Table, m: Matrix, identity: IdentityRule, per_alternative: list[_Places], tolerance: Tolerance,
@@ -237,12 +262,12 @@ def _choose(table: Table, m: Matrix, identity: IdentityRule, per_alternative: li
             return None
     fits = [places.fits for places in per_alternative]
     known = per_alternative[-1].known
-    score = [float(f.sum()) for f in fits]
+    score = [float(sum(f)) for f in fits]
     if len(score) > 1 and sorted(score)[-1] == sorted(score)[-2]:  # a tie: what the page states decides
         stated = stated_alternative(table, identity)
         if stated is not None and stated < len(score):
             score[stated] += 0.5
-    chosen = int(np.argmax(score))
+    chosen = max(range(len(score)), key=score.__getitem__)  # the first best, as argmax
     relations = per_alternative[chosen].relations()  # only the chosen convention's relations are made
     unfit = _unfit(table, relations, fits[chosen], known)
     code = identity.doc.code
@@ -270,7 +295,7 @@ def _per_row(relation: Relation) -> bool:
     return all(t.row == relation.target[0] for t in relation.terms)
 
 
-def _unfit(table: Table, relations: list[Relation], fits: np.ndarray, known: np.ndarray | None) -> set[int]:
+def _unfit(table: Table, relations: list[Relation], fits: list[bool], known: list[bool] | None) -> set[int]:
     """Columns (of a relation between columns) or rows (of one between rows) where the roles do not
     fit the numbers: the convention that fits best fails on more places than it holds (two at least).
     The header or the labels were read wrongly there; their identity is not the table's. A total

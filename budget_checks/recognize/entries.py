@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from budget_checks.model import Cell
+from budget_checks.model import Cell, Item, Prose
 from budget_checks.numbers import UNIT_REMAINS, Unit, find_unit, strip_unit
 
 
@@ -29,6 +29,11 @@ class Entry:
         if self._unit is False:
             self._unit = None if self.prose else last_unit(self.cells)
         return self._unit
+
+
+def entries_of(items: list[Item]) -> list[Entry]:
+    """A page's items as entries (a prose line as one cell), made once per page for every reader of them."""
+    return [Entry((Cell(i.text, i.line, i.ref),), prose=True) if isinstance(i, Prose) else Entry(i.cells) for i in items]
 
 
 def last_unit(cells: tuple[Cell, ...]) -> tuple[Unit, str] | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from budget_checks.model import Cell, Page, Prose
 from budget_checks.recognize.cells import CODE, MARKER, OPERATORS, TEXT, VALUE, YEAR, is_sentence, is_unit_note, kind
 from budget_checks.recognize.glued import GLUED, split_glued, split_glued_header
+from budget_checks.recognize.entries import entries_of
 from budget_checks.recognize.widgets import lone_box, widget_length
 
 
@@ -77,10 +78,13 @@ class Items:
     def __init__(self, page: Page) -> None:
         self.items = page.items
         self.widget = [False] * len(page.items)
-        entries = [_Entry(item) for item in page.items]
+        self.entries = entries = entries_of(page.items)  # the rule layouts read them too
+        # a box's amount is in euros, in its own row or in the next: only there can one start
+        euros = [("€" in e.first.text) if e.single else any("€" in c.text for c in e.cells) for e in entries]
+        euros.append(False)
         pos = 0
         while pos < len(entries):
-            size = widget_length(entries, pos)
+            size = widget_length(entries, pos) if euros[pos] or euros[pos + 1] else 0
             if size:
                 self.widget[pos : pos + size] = [True] * size
                 pos += size
@@ -90,16 +94,6 @@ class Items:
             for pos in range(len(entries)):
                 if not self.widget[pos] and (size := lone_box(entries, pos)):
                     self.widget[pos : pos + size] = [True] * size
-
-
-class _Entry:
-    """The view of an item that widget_length reads."""
-
-    __slots__ = ("cells", "prose")
-
-    def __init__(self, item) -> None:
-        self.prose = isinstance(item, Prose)
-        self.cells = (Cell(item.text, item.line, item.ref),) if self.prose else item.cells
 
 
 def blocks(items: Items, taken: list[bool]) -> list[Block]:
@@ -116,9 +110,9 @@ def blocks(items: Items, taken: list[bool]) -> list[Block]:
     def close_block() -> None:
         nonlocal current
         close_pending()
-        if current.lines:
+        if current.lines:  # an empty block stays the current one: most items close nothing
             out.append(current)
-        current = Block()
+            current = Block()
 
     for i, item in enumerate(items.items):
         if taken[i] or items.widget[i]:

@@ -40,18 +40,30 @@ class _PageText:
     """A page's words (prose and cells without digits): in lower case as they stand, and
     normalised. Normalising takes a regex per text, so it is done only when first asked for."""
 
-    __slots__ = ("page", "parts", "lower", "_normalised")
+    __slots__ = ("page", "parts", "lower", "_normalised", "_has")
 
     def __init__(self, page) -> None:
         self.page = page  # held, so its id is not reused while cached
-        self.parts = []
+        self.parts = parts = []
+        digit = _DIGIT.search
         for item in page.items:
             if isinstance(item, Prose):
-                self.parts.append(item.text)
+                parts.append(item.text)
             else:
-                self.parts.extend(cell.text for cell in item.cells if not _DIGIT.search(cell.text))
-        self.lower = "\n".join(self.parts).lower().replace("’", "'")
+                for cell in item.cells:
+                    if not digit(cell.text):
+                        parts.append(cell.text)
+        self.lower = "\n".join(parts).lower().replace("’", "'")
         self._normalised: str | None = None
+        self._has: dict[str, bool] = {}
+
+    def has(self, word: str) -> bool:
+        """Whether the word stands in the page's lower-case text: phrases share words, and a word
+        the page lacks costs a scan of all of it."""
+        found = self._has.get(word)
+        if found is None:
+            found = self._has[word] = word in self.lower
+        return found
 
     @property
     def normalised(self) -> str:
@@ -72,9 +84,9 @@ def _page_text(page) -> _PageText:
 def _may_mention(table: Table, rule: IdentityRule) -> bool:
     """A cheap test before normalising the page: every word of some phrase stands somewhere
     on it (normalising changes only case, dashes and spaces, so it never makes a word appear)."""
-    lower = _page_text(table.page).lower
+    text = _page_text(table.page)
     title = "\n".join([table.title, *(c.label for c in table.columns)]).lower().replace("’", "'")
-    return any(all(word in lower or word in title for word in _words(p)) for phrases in rule.stated for p in phrases)
+    return any(all(text.has(word) or word in title for word in _words(p)) for phrases in rule.stated for p in phrases)
 
 
 @lru_cache(maxsize=1 << 10)

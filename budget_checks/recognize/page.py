@@ -28,7 +28,7 @@ _CONTEXT_ITEMS = 3
 
 def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTables:
     items = Items(page)
-    tables, used, entries = rule_tables(page, book, tolerance, RULE_LAYOUTS, items.widget)
+    tables, used, entries = rule_tables(page, book, tolerance, RULE_LAYOUTS, items.widget, items.entries)
     vocab = vocabulary(book)
     found: list[tuple[int, Table]] = [(t.line or 0, t) for t in tables]
     for block in blocks(items, used):

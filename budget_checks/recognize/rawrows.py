@@ -4,6 +4,7 @@ the cutting and the reading of rows share (which lines hold values, which cells 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from budget_checks.model import Cell
@@ -55,6 +56,11 @@ class Region:
 
 def columnish(text: str, words: frozenset[str]) -> bool:
     """A cell that could name a column: a year or a date, a formula letter, or a header word."""
+    return _columnish(text, words) if len(text) <= 200 else _columnish.__wrapped__(text, words)  # huge cells never stay in memory
+
+
+@lru_cache(maxsize=1 << 14)  # header words and labels recur on every page; the vocabulary's words are one frozenset
+def _columnish(text: str, words: frozenset[str]) -> bool:
     t = text.strip()
     if not t:
         return False

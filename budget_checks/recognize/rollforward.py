@@ -15,6 +15,7 @@ must fit), as long as more rows fit than not.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import combinations, product
 
 from budget_checks.numbers import YEAR_IN, Kind, parse_number
@@ -32,9 +33,15 @@ _MAX_READINGS = 40
 
 def is_balance(label: str, vocab: Vocabulary) -> bool:
     words = norm(label).split()
-    if _MOMENT.search(label) and not any(w in vocab.increases or w in vocab.decreases for w in words):
+    moment = _names_moment(label)
+    if moment and not any(w in vocab.increases or w in vocab.decreases for w in words):
         return True
-    return any(w in vocab.balances for w in words[:2]) and bool(YEAR_IN.search(label) or _MOMENT.search(label))
+    return any(w in vocab.balances for w in words[:2]) and bool(YEAR_IN.search(label) or moment)
+
+
+@lru_cache(maxsize=1 << 14)  # column labels recur on every page; the regex is slow on the ones without a date
+def _names_moment(label: str) -> bool:
+    return _MOMENT.search(label) is not None
 
 
 def roll_forward_rules(table: Table, vocab: Vocabulary, tolerance: Tolerance) -> list[ColumnRule]:

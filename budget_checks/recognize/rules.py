@@ -9,10 +9,11 @@ by any table is listed as not recognised.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from budget_checks.model import Cell, Page, Prose
+from budget_checks.model import Page
 from budget_checks.numbers import UNIT_REMAINS, Kind, parse_number, strip_unit, unit_problem
-from budget_checks.recognize.entries import Entry, bare_title
+from budget_checks.recognize.entries import Entry, bare_title, entries_of
 from budget_checks.recognize.ruleheader import MAX_CORNER, FirstWords, book_index, cheap_first, match_header_after_corner, may_open, rule_index
 from budget_checks.recognize.rulerows import ROW_READERS
 from budget_checks.recognize.widgets import widget_length
@@ -24,10 +25,11 @@ _MIN_UNRECOGNISED_NUMBERS = 3
 
 
 def rule_tables(page: Page, book: Rulebook, tolerance: Tolerance, layouts: tuple[str, ...],
-                widget: list[bool] | None = None) -> tuple[list[Table], list[bool], list["Entry"]]:
+                widget: list[bool] | None = None, entries: list[Entry] | None = None) -> tuple[list[Table], list[bool], list["Entry"]]:
     """The tables of the rule modules with one of `layouts`, found by their titles and headers;
-    which items they took (widgets too); the items as entries (for what nobody took)."""
-    return _scan(page, _of_layouts(book, layouts), tolerance, widget)
+    which items they took (widgets too); the items as entries (for what nobody took; made here
+    unless given)."""
+    return _scan(page, _of_layouts(book, layouts), tolerance, widget, entries)
 
 
 _LAYOUT_BOOKS: dict[tuple[int, tuple[str, ...]], tuple[Rulebook, Rulebook]] = {}
@@ -40,12 +42,20 @@ def _of_layouts(book: Rulebook, layouts: tuple[str, ...]) -> Rulebook:
     return cached[1]
 
 
+def _first_word(text: str) -> str:
+    return _cached_first_word(text) if len(text) <= 200 else cheap_first(text)  # huge cells never stay in memory
+
+
+_cached_first_word = lru_cache(maxsize=1 << 16)(cheap_first)  # the same cells recur on every page
+
+
 def unrecognised(entries: list["Entry"], used: list[bool], page: Page) -> list[Unrecognised]:
     return _unrecognised(entries, used, page)
 
 
-def _scan(page: Page, book: Rulebook, tolerance: Tolerance, widget: list[bool] | None = None) -> tuple[list[Table], list[bool], list["Entry"]]:
-    entries = [Entry((Cell(i.text, i.line, i.ref),), prose=True) if isinstance(i, Prose) else Entry(i.cells) for i in page.items]
+def _scan(page: Page, book: Rulebook, tolerance: Tolerance, widget: list[bool] | None = None,
+          entries: list[Entry] | None = None) -> tuple[list[Table], list[bool], list["Entry"]]:
+    entries = entries_of(page.items) if entries is None else entries
     tables: list[Table] = []
     used = [False] * len(entries)
     index = book_index(book)
@@ -53,7 +63,8 @@ def _scan(page: Page, book: Rulebook, tolerance: Tolerance, widget: list[bool] |
         opening = [True] * len(entries)
     else:  # a cheap first test per item: does a cell start with a word a title or header starts with?
         words = index.title_firsts | index.starts
-        opening = [any(cheap_first(c.text) in words for c in entry.cells[: MAX_CORNER + 1]) for entry in entries]
+        opening = [_first_word(entry.first.text) in words if entry.single
+                   else any(_first_word(c.text) in words for c in entry.cells[: MAX_CORNER + 1]) for entry in entries]
         if not any(opening):
             return tables, used, entries
     firsts = FirstWords(entries)

@@ -236,23 +236,27 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
         allowed_k &= ks == len(stack)  # all of the block above it, not some of its rows
     if opened_by is not None:
         allowed_k &= ks == len(stack) - opened_by  # a row named like its block's heading closes exactly that block
-    boundary = np.array([len(stack) - k == 0 or order[k - 1] in headings for k in ks])
+    # per window size k as plain lists from here: numpy's calls on a few elements cost more than the steps
+    allowed = allowed_k.tolist()
+    boundary = [len(stack) - k == 0 or order[k - 1] in headings for k in range(1, kmax + 1)]
     candidates: list[tuple[tuple, int, tuple[int, ...], Fit]] = []  # (key, k, signs, fit)
     tried = 0
-    plus = np.ones(kmax, dtype=np.int64)
-    operators = np.array([table.rows[w].sign for w in order], dtype=np.int64)
+    plus = [1] * kmax
+    operators = [table.rows[w].sign for w in order]
     cumulative = [plus]
-    if operators.any() and (operators != 1).any():
+    if any(operators) and any(x != 1 for x in operators):
         cumulative.append(operators)
     nonzero = 1 if relaxed else 2
     for signs in cumulative:
-        valid = allowed_k & (np.cumsum(signs == 0) == 0)
-        held, failed, evidence = _cumulative_fits(m, tolerance, r, order, signs, nonzero)
-        tried += int(valid.sum())
-        for k in np.flatnonzero(valid & (held > 0)):
-            fit = Fit(int(held[k]), int(failed[k]), float(evidence[k]))
-            key = (fit.held - fit.failed, round(fit.evidence, 6), int(boundary[k]))
-            candidates.append((key, int(k) + 1, tuple(int(x) for x in signs[: k + 1]), fit))
+        unsigned = signs.index(0) if 0 in signs else kmax  # no window reaches past a row without an operator
+        valid = [a and k <= unsigned for k, a in enumerate(allowed, 1)]
+        held, failed, evidence = (a.tolist() for a in _cumulative_fits(m, tolerance, r, order, np.array(signs, dtype=np.int64), nonzero))
+        tried += sum(valid)
+        for k in range(kmax):
+            if valid[k] and held[k] > 0:
+                fit = Fit(held[k], failed[k], evidence[k])
+                key = (fit.held - fit.failed, round(fit.evidence, 6), int(boundary[k]))
+                candidates.append((key, k + 1, tuple(signs[: k + 1]), fit))
     if result and not closing:  # a closing result sums its block; other signs only where the numbers show them
         columns = int(m.known[r].sum())
         limit = MAX_SIGNED_WIDE if columns >= 3 else MAX_SIGNED
@@ -290,16 +294,17 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
 def _cumulative_fits(m: Matrix, tolerance: Tolerance, r: int, order: list[int], signs: np.ndarray, nonzero: int):
     """(held, failed, evidence) per window size k (the k nearest rows, with these signs), at once."""
     idx = np.array(order)
-    terms = m.values[idx] * signs[:, None]  # (K, C)
-    total = np.cumsum(terms, axis=0)
-    residual = m.values[r][None, :] - total
-    known = m.known[r][None, :] & np.logical_and.accumulate(m.known[idx], axis=0)
-    allowed = margins(m.halfsteps[r][None, :] + np.cumsum(m.halfsteps[idx], axis=0),
-                      m.shown[r].astype(np.int64)[None, :] + np.cumsum(m.shown[idx].astype(np.int64), axis=0), m.decimals, tolerance)
+    values = m.values[idx]
+    c = values.shape[1]
+    # the running sums of terms, unknown cells, margins, shown and nonzero cells: one cumsum, not five
+    running = np.cumsum(np.concatenate((values * signs[:, None], ~m.known[idx], m.halfsteps[idx], m.shown[idx], values != 0), axis=1,
+                                       dtype=np.int64), axis=0)
+    residual = m.values[r] - running[:, :c]
+    known = m.known[r] & (running[:, c:2 * c] == 0)
+    allowed = margins(m.halfsteps[r] + running[:, 2 * c:3 * c], m.shown[r] + running[:, 3 * c:4 * c], m.decimals, tolerance)
     holds = known & (np.abs(residual) <= allowed)
     fails = known & ~holds
-    count = np.cumsum(m.values[idx] != 0, axis=0)
-    informative = count >= np.minimum(nonzero, np.arange(1, len(order) + 1))[:, None]
+    informative = running[:, 4 * c:] >= np.minimum(nonzero, np.arange(1, len(order) + 1))[:, None]
     size = np.maximum(np.abs(m.values[r]), 10 * 10**m.decimals)[None, :]
     chance = np.minimum((2 * allowed + 1) / (2 * size + 1), 1.0)
     evidence = np.where(holds & informative, -np.log10(chance), 0.0).sum(axis=1)
