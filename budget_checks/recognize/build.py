@@ -222,14 +222,15 @@ def _row(raw: RawRow, width: int) -> TableRow:
     return row
 
 
-_PREFIX = re.compile(r"^\(\s*([+\-−–])\s*\)\s*")  # "(+) Exploitatiesaldo", "(-) Mutaties vaste activa"
+# "(+) Exploitatiesaldo", "(-) Mutaties vaste activa", "2. -/- Mutatie voorraden", "3. +/+ Mutatie voorzieningen"
+_PREFIX = re.compile(r"^(?:\d{1,2}[.)]?\s+)?(?:\(\s*([+\-−–])\s*\)|([+\-])/[+\-])\s*")
 
 
 def _operator(raw: RawRow) -> int:
     """The operator a row carries in its label or in a column of its own (+1, -1, or 0)."""
     match = _PREFIX.match(raw.label)
     if match:
-        return 1 if match.group(1) == "+" else -1
+        return 1 if (match.group(1) or match.group(2)) == "+" else -1
     for cell in raw.markers:
         text = cell.text.strip()
         if text in OPERATORS:

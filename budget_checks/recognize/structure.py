@@ -245,6 +245,8 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     operators = [table.rows[w].sign for w in order]
     cumulative = [plus]
     if any(operators) and any(x != 1 for x in operators):
+        if 0 in operators:  # the row a run of operators starts from (`1. Exploitatiesaldo`) carries none: it adds
+            operators[operators.index(0)] = 1
         cumulative.append(operators)
     nonzero = 1 if relaxed else 2
     for signs in cumulative:
