@@ -9,7 +9,8 @@ Then the same is done going up over what is left, for totals printed above their
 
 A row whose label says it is a total, a row without a label, a row named like the heading
 its block opened with, a row over a run of `waarvan` rows (its parts) and the table's last row
-labelled a result (it sums the block above it) need little evidence from the numbers; any other row is a
+labelled a result (it sums the block above it) need little evidence from the numbers, a group of
+one row under its own name none; any other row is a
 result only where its relation holds in all but one of at least three columns with
 evidence that chance cannot explain. Signs other than plus are tried only where a label
 says the row is a difference or a result (saldo, verschil, resultaat, ...).
@@ -23,9 +24,10 @@ from itertools import product
 
 import numpy as np
 
-from budget_checks.matrix import Matrix, margins
+from budget_checks.matrix import Matrix
 from budget_checks.recognize.evidence import needed
 from budget_checks.recognize.roles import Vocabulary, is_part_label, is_result_label, is_total_label, norm
+from budget_checks.recognize.windowfit import cumulative_fits, window_fits
 from budget_checks.tables import Relation, Table, Term
 from budget_checks.tolerance import Tolerance
 
@@ -121,7 +123,7 @@ def _grand_total(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
         return None
     if not words and not all(table.rows[r].label.strip() for r in window):
         return None  # a row without a label closes named parts; among rows without names it is one of them
-    (held, failed, evidence), = _fits(m, tolerance, last, window, [(1,) * len(window)], 1)
+    (held, failed, evidence), = window_fits(m, tolerance, last, window, [(1,) * len(window)], 1)
     return _Found(last, window, (1,) * len(window), Fit(held, failed, evidence), True)
 
 
@@ -252,7 +254,7 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     for signs in cumulative:
         unsigned = signs.index(0) if 0 in signs else kmax  # no window reaches past a row without an operator
         valid = [a and k <= unsigned for k, a in enumerate(allowed, 1)]
-        held, failed, evidence = (a.tolist() for a in _cumulative_fits(m, tolerance, r, order, np.array(signs, dtype=np.int64), nonzero))
+        held, failed, evidence = (a.tolist() for a in cumulative_fits(m, tolerance, r, order, np.array(signs, dtype=np.int64), nonzero))
         tried += sum(valid)
         for k in range(kmax):
             if valid[k] and held[k] > 0:
@@ -268,7 +270,7 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
             patterns = _SIGNED[k]
             tried += len(patterns)
             window = tuple(order[:k])
-            for signs, (held, failed, evidence) in zip(patterns, _fits(m, tolerance, r, window, patterns, nonzero)):
+            for signs, (held, failed, evidence) in zip(patterns, window_fits(m, tolerance, r, window, patterns, nonzero)):
                 if held:
                     fit = Fit(held, failed, evidence)
                     candidates.append(((held - failed, round(evidence, 6), int(boundary[k - 1])), k, signs, fit))
@@ -291,44 +293,6 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     else:  # everywhere (then it only shapes the parse), or everywhere but once
         ok = f.evidence >= needed(tried, False, f.failed) and f.held >= 2 and f.failed <= 1
     return found if ok else None
-
-
-def _cumulative_fits(m: Matrix, tolerance: Tolerance, r: int, order: list[int], signs: np.ndarray, nonzero: int):
-    """(held, failed, evidence) per window size k (the k nearest rows, with these signs), at once."""
-    idx = np.array(order)
-    values = m.values[idx]
-    c = values.shape[1]
-    # the running sums of terms, unknown cells, margins, shown and nonzero cells: one cumsum, not five
-    running = np.cumsum(np.concatenate((values * signs[:, None], ~m.known[idx], m.halfsteps[idx], m.shown[idx], values != 0), axis=1,
-                                       dtype=np.int64), axis=0)
-    residual = m.values[r] - running[:, :c]
-    known = m.known[r] & (running[:, c:2 * c] == 0)
-    allowed = margins(m.halfsteps[r] + running[:, 2 * c:3 * c], m.shown[r] + running[:, 3 * c:4 * c], m.decimals, tolerance)
-    holds = known & (np.abs(residual) <= allowed)
-    fails = known & ~holds
-    informative = running[:, 4 * c:] >= np.minimum(nonzero, np.arange(1, len(order) + 1))[:, None]
-    size = np.maximum(np.abs(m.values[r]), 10 * 10**m.decimals)[None, :]
-    chance = np.minimum((2 * allowed + 1) / (2 * size + 1), 1.0)
-    evidence = np.where(holds & informative, -np.log10(chance), 0.0).sum(axis=1)
-    return holds.sum(axis=1), fails.sum(axis=1), evidence
-
-
-def _fits(m: Matrix, tolerance: Tolerance, r: int, window: tuple[int, ...], patterns: list[tuple[int, ...]], nonzero: int):
-    """(held, failed, evidence) of every sign pattern over one window, at once."""
-    idx = np.array(window)
-    signs = np.array(patterns, dtype=np.int64)  # (P, k)
-    terms = m.values[idx]  # (k, C)
-    residual = m.values[r][None, :] - signs @ terms  # (P, C)
-    known = m.known[r] & m.known[idx].all(axis=0)
-    allowed = margins(m.halfsteps[r] + m.halfsteps[idx].sum(axis=0), m.shown[r].astype(np.int64) + m.shown[idx].sum(axis=0),
-                      m.decimals, tolerance)
-    holds = known & (np.abs(residual) <= allowed)
-    fails = known & ~holds
-    informative = (terms != 0).sum(axis=0) >= min(nonzero, len(window))
-    size = np.maximum(np.abs(m.values[r]), 10 * 10**m.decimals)
-    chance = np.minimum((2 * allowed + 1) / (2 * size + 1), 1.0)
-    evidence = np.where(holds & informative, -np.log10(chance), 0.0).sum(axis=1)
-    return list(zip(holds.sum(axis=1).tolist(), fails.sum(axis=1).tolist(), evidence.tolist()))
 
 
 def _closes_table(table: Table, r: int) -> bool:
