@@ -70,7 +70,7 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
     # add up to it, so the groups under it must be known before it is read
     memo: dict[tuple, _Found | None] = {}
     for labels, relaxed in ((False, False), (False, True), (True, False), (True, True)):
-        if relaxed and (len(known) == len(given) or _all_placed(rows, known)):
+        if relaxed and (not known or _all_placed(rows, known)):
             continue  # no pattern shown yet (no weaker evidence is taken), or every row has its place already
         for _ in range(MAX_PASSES):
             before = len(known)
