@@ -124,6 +124,8 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
         # the numbers say which
         if total[target] and all(x > 0 for x in sign):
             bar = needed(tried, True)
+        elif difference[target] and sorted(terms) == [target - 2, target - 1] and sign[0] != sign[1]:
+            bar = needed(2, True)  # `Begroting 2017 | Begroting 2018 | Verschil`: the two columns before it, one way or the other
         else:
             bar = needed(tried, False, 0 if difference[target] and len(terms) == 2 else failed)
         if score < bar:
