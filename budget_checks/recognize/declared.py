@@ -138,7 +138,7 @@ def _names_something(label: str, vocab: Vocabulary) -> bool:
     """A heading that may open the next block (`Onvoorzien`); not a role (`Baten` is a section of this
     block), a unit note or a tile's progress (`x € 1.000`, `16,16% Complete`) between its rows."""
     first = label.split(maxsplit=1)[0] if label.strip() else ""
-    return bool(roles_of(label, vocab)) is False and not is_unit_note(label) and not first.endswith("%")
+    return not roles_of(label, vocab) and not is_unit_note(label) and not first.endswith("%")
 
 
 def _rows_identity(table: Table, m: Matrix, rule: TableRule, identity: IdentityRule, blocks, vocab: Vocabulary, tolerance: Tolerance,

@@ -6,9 +6,9 @@ order-preserving placement is scored by the table's relations between columns (w
 its family declares and what its complete rows show), and where the row stands in a
 block closed by a total, by the column totals of that block. A row is placed when one
 placement scores best, or when every best placement satisfies every relation (then the
-checks do not depend on the choice), or when every placement breaks one (the row is
-wrong however it is read: it is placed as given and its checks fail); otherwise it is
-ambiguous and reported (PL101), and its cells stay unknown.
+checks do not depend on the choice), or when every placement breaks a declared identity
+(the row is wrong however it is read: it is read where it comes nearest, and its check
+fails there); otherwise it is ambiguous and reported (PL101), and its cells stay unknown.
 """
 
 from __future__ import annotations
