@@ -164,6 +164,10 @@ def _parse(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, row
     """One pass down (a row closes the rows above it) or up (a row opens the rows below it)."""
     # going down, a total printed above its parts stands for them; going up, every row is seen, and a
     # group found inside a total below it takes its parts' place in that total
+    found = known  # what the pass finds goes to the caller's list, whatever this pass reads it as
+    if not upward:  # a result found going up (`Surplus` under the rows it follows from) stands where it is printed
+        targets = {f.target for f in known}
+        known = [_result_below(table, f, vocab, targets) for f in known]
     inside = set() if upward else _inside(known, upward)
     mine = {f.target: f for f in known if _is_upward(f) == upward}
     stack: list[int] = []
@@ -185,7 +189,7 @@ def _parse(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, row
             memo[key] = _best(table, m, vocab, tolerance, r, stack, headings, upward, relaxed, labels)
         best = memo[key]
         if best is not None and (not upward or _nest(known, best)):
-            known.append(best)
+            found.append(best)
             del stack[len(stack) - len(best.window) :]
         stack.append(r)
 
