@@ -85,8 +85,7 @@ def _wrong_in_every_reading(amounts: list[int | None], shown: list[bool], option
         held, applicable = score_values(values, _shown_at(shown, spots, n), declared, tolerance, row)
         if held == applicable:
             return []
-        off = sum(abs(values[r.target] - (-1 if row in r.costs else 1) * sum(s * values[c] for c, s in r.terms))
-                  for r in declared if all(values[c] is not None for c in (r.target, *(c for c, _ in r.terms))))
+        off = sum(abs(residual) for rule in declared if (residual := _residual(values, rule, row)) is not None)
         if best is None or off < best:
             nearest, best = [spots], off
         elif off == best:
@@ -121,15 +120,21 @@ def score_values(values: list[int | None], shown: list[int], rules: list[ColumnR
     takes a rule's verschil the other way, as the rule says)."""
     held = applicable = 0
     for rule in rules:
-        cells = [rule.target, *(c for c, _ in rule.terms)]
-        if any(values[c] is None for c in cells):
+        residual = _residual(values, rule, row)
+        if residual is None:
             continue
         applicable += 1
-        way = -1 if row in rule.costs else 1
-        residual = values[rule.target] - way * sum(s * values[c] for c, s in rule.terms)  # type: ignore[operator]
-        if tolerance.holds(residual, sum(shown[c] for c in cells)):
+        if tolerance.holds(residual, shown[rule.target] + sum(shown[c] for c, _ in rule.terms)):
             held += 1
     return held, applicable
+
+
+def _residual(values: list[int | None], rule: ColumnRule, row: int | None) -> int | None:
+    """The rule's target less what its terms give on one reading (None where a cell is unknown)."""
+    if values[rule.target] is None or any(values[c] is None for c, _ in rule.terms):
+        return None
+    way = -1 if row in rule.costs else 1
+    return values[rule.target] - way * sum(s * values[c] for c, s in rule.terms)  # type: ignore[operator]
 
 
 def _by_totals(table: Table, open_rows: dict[int, list[tuple[int, ...]]], tolerance: Tolerance) -> None:
