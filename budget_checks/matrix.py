@@ -49,15 +49,16 @@ def matrix(table: Table) -> Matrix:
     number_cells = [0] * cols
     empty, number = Kind.EMPTY, Kind.NUMBER
     for r, row in enumerate(table.rows):
-        if row.placement not in ("given", "placed"):
+        cut = row.placement == "cut"  # a row the page cuts off: what it does not show is unknown, not empty
+        if row.placement not in ("given", "placed") and not cut:
             continue
         line = row.parsed
         values_r, known_r, half_r, shown_r = values[r], known[r], half[r], shown[r]
         for j in range(len(line), cols):
-            known_r[j] = True  # no cell there: empty
+            known_r[j] = not cut  # no cell there: empty
         for j, p in enumerate(line[:cols]):
             if p is None or p.kind is empty:
-                known_r[j] = True  # an empty cell shows nothing: zero
+                known_r[j] = not cut or p is not None  # an empty cell shows nothing: zero
                 continue
             if p.kind is not number or p.value is None or p.places > decimals:
                 continue
@@ -108,6 +109,38 @@ def evaluate(relations: list[Relation], m: Matrix, tolerance: Tolerance) -> Eval
     shown = np.add.reduceat(m.shown[rows, cols].astype(np.int64), starts)
     allowed = margins(halfsteps, shown, m.decimals, tolerance)
     return Evaluated(np.where(known, residual, 0), allowed, known)
+
+
+def carried_by_parts(relations: list[Relation], m: Matrix, e: Evaluated) -> np.ndarray:
+    """Margins widened where a total carries its parts' rounding. A row shown as the sum of shown
+    rows (`Totaal`: lasten, baten and saldo each added up) is off in a relation across its columns
+    (saldo = baten - lasten) by exactly what that relation is off on its parts together: on its parts
+    each difference is rounding, so on the total their sum is too. Only where the total's columns
+    all add up exactly and the parts explain the total's residual to the unit."""
+    allowed = e.allowed.copy()
+    failing = np.flatnonzero(e.known & (np.abs(e.residual) > e.allowed))
+    if not failing.size:
+        return allowed
+    sums: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
+    for relation, residual, known in zip(relations, e.residual, e.known):
+        column = relation.target[1]
+        if known and residual == 0 and relation.terms and all(t.column == column for t in relation.terms):
+            sums[relation.target] = tuple(sorted((t.row, t.sign) for t in relation.terms))
+    for i in failing:
+        relation = relations[i]
+        row, column = relation.target
+        if not relation.terms or any(t.row != row for t in relation.terms):
+            continue  # not a relation across the columns of one row
+        parts = sums.get((row, column))
+        if parts is None or any(sums.get((row, t.column)) != parts for t in relation.terms):
+            continue
+        cells = [column, *(t.column for t in relation.terms)]
+        if not all(m.known[p, c] for p, _ in parts for c in cells):
+            continue
+        on_parts = [int(m.values[p, column]) - sum(t.sign * int(m.values[p, t.column]) for t in relation.terms) for p, _ in parts]
+        if all(abs(r) <= allowed[i] for r in on_parts) and sum(s * r for (_, s), r in zip(parts, on_parts)) == e.residual[i]:
+            allowed[i] = abs(int(e.residual[i]))
+    return allowed
 
 
 def margins(halfsteps: np.ndarray, shown: np.ndarray, decimals: int, tolerance: Tolerance) -> np.ndarray:

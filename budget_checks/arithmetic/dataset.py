@@ -19,7 +19,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from budget_checks.findings import Finding, Severity
-from budget_checks.matrix import evaluate, matrix
+from budget_checks.matrix import carried_by_parts, evaluate, matrix
 from budget_checks.locate import at_table
 from budget_checks.report import CheckCount
 from budget_checks.arithmetic.suspects import suspects
@@ -78,7 +78,7 @@ def check_arithmetic(tables: list[tuple[str, Table]], tolerance: Tolerance, seve
         columns["column"].append(np.fromiter((r.target[1] for r in table.relations), dtype=np.int64, count=n))
         columns["residual"].append(e.residual)
         columns["known"].append(e.known)
-        columns["allowed"].append(np.asarray(e.allowed, dtype=np.int64))
+        columns["allowed"].append(np.asarray(carried_by_parts(table.relations, m, e), dtype=np.int64))
         columns["scale"].append(np.full(n, 10 ** m.decimals, dtype=np.int64))
         columns["t"].append(np.full(n, len(evaluated), dtype=np.int64))
         columns["i"].append(np.arange(n, dtype=np.int64))

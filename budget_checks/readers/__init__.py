@@ -100,13 +100,23 @@ def _is_delimited(lines: list[str]) -> bool:
     reads tab-separated rows as rows already.
     """
     for delimiter in (";", ","):
-        counts = [n for n in (line.count(delimiter) for line in lines) if n >= 2]
+        counts = [n for n in (_delimiters(line, delimiter) for line in lines) if n >= 2]
         if not counts:
             continue
         common = max(set(counts), key=counts.count)
         if counts.count(common) >= max(3, len(lines) / 2):
             return True
     return False
+
+
+_DECIMAL_COMMA = re.compile(r"(?<!\S)[-+−]?\d[\d.]*,\d+%?(?!\S)")  # an amount standing alone between spaces
+
+
+def _delimiters(line: str, delimiter: str) -> int:
+    """How often the delimiter separates fields: the comma of an amount standing between spaces
+    (`-1.166,3`) is a decimal comma; an unquoted csv field cannot hold one."""
+    n = line.count(delimiter)
+    return n - len(_DECIMAL_COMMA.findall(line)) if delimiter == "," and n else n
 
 
 def read_page(data: bytes, path: str) -> Page:

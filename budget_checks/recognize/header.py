@@ -59,6 +59,7 @@ def fit_positional(lines: list[list[Cell]], columns_at: list[int], words: frozen
     groups = [""] * width
     used: list[Cell] = []
     unused: list[Cell] = []
+    lines = [_aligned(line, lines[-1]) if n < len(lines) - 1 else line for n, line in enumerate(lines)]
     for n, line in enumerate(lines):
         texts = [c for c in line if c.text.strip() and not is_unit_note(c.text) and kind(c.text) != MARKER]
         at = [line[j] if j < len(line) and line[j].text.strip() else None for j in columns_at]
@@ -94,6 +95,61 @@ def fit_positional(lines: list[list[Cell]], columns_at: list[int], words: frozen
         unused += [c for c in after_corner if c not in row_cells]
     labels = [lab or grp or plain_name(j) for j, (lab, grp) in enumerate(zip(labels, groups))]
     return Header(tuple(labels), tuple(g if g != lab else "" for g, lab in zip(groups, labels)), tuple(dict.fromkeys(used)), tuple(unused))
+
+
+def _aligned(line: list[Cell], bottom: list[Cell]) -> list[Cell]:
+    """An upper header line with fewer cells than the line of years under it, whose cells stand
+    where they do because the export dropped an empty corner cell and wrote a group over two
+    columns once (`Soort | Eindsaldo | Beginsaldo | Begroting 2018 | Eindsaldo` over
+    `Reserve | reserve | 2017 | 2018 | Dot. | Onttr. | 2018`): its cells are placed where every
+    year under them gets a name (a label without a year), a group with a year may stand over
+    labels without one, and a year gets no second year above it; the nearest such placement to
+    the left wins, and only when it names more years than the cells where they stand."""
+    top = [c for c in line if c.text.strip()]
+    under = [c.text.strip() for c in bottom]
+    if len(top) < 2 or len(top) >= sum(1 for t in under if t) or sum(1 for t in under if kind(t) == YEAR) < 2:
+        return line
+    dated = [bool(YEAR_IN.search(c.text)) for c in top]
+    best: tuple[int, list[Cell | None]] | None = None
+    for tried, placed in enumerate(_placements(top, dated, under)):
+        if tried == _MAX_PLACEMENTS:
+            return line  # a header this wide and ambiguous keeps its cells where they stand
+        score = _named_years(placed, under)
+        if best is None or score > best[0]:
+            best = (score, placed)
+    as_given: list[Cell | None] = [c if c.text.strip() else None for c in line]
+    if best is None or best[0] <= _named_years(as_given, under):
+        return line
+    return [c if c is not None else Cell("", None) for c in best[1]]
+
+
+_MAX_PLACEMENTS = 2000
+
+
+def _placements(top: list[Cell], dated: list[bool], under: list[str]):
+    """Every placement of the upper cells in order over the positions of the line under them, a
+    dated cell (a group) over one or more labels without a year, any other over one position."""
+    width = len(under)
+
+    def place(i: int, at: int, so_far: list[Cell | None]):
+        if i == len(top):
+            yield so_far + [None] * (width - at)
+            return
+        for span in range(1, (width - at) - (len(top) - i - 1) + 1):
+            if span > 1 and not (dated[i] and all(t and kind(t) != YEAR for t in under[at : at + span])):
+                break
+            yield from place(i + 1, at + span, so_far + [top[i]] * span)
+
+    for start in range(width - len(top) + 1):
+        yield from place(0, start, [None] * start)
+
+
+def _named_years(placed: list[Cell | None], under: list[str]) -> int:
+    score = 0
+    for cell, text in zip(placed, under):
+        if kind(text) == YEAR:
+            score += 1 if cell is not None and not YEAR_IN.search(cell.text) else -1
+    return score
 
 
 def _join(a: str, b: str) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from budget_checks.model import Page, Prose
 from budget_checks.recognize.build import build, mark_totals
-from budget_checks.numbers import Kind
-from budget_checks.recognize.cells import is_sentence, parsed
+from budget_checks.recognize.cells import is_sentence
+from budget_checks.recognize.cutrow import cut_last_row, read_complete_part
 from budget_checks.recognize.grid import Items, blocks
 from budget_checks.recognize.identities import find_relations
 from budget_checks.recognize.region import regions
@@ -37,8 +37,9 @@ def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTabl
             table = build(region, page, 0, book, vocab, _context(page, start))
             mark_totals(table, vocab)
             if page.footer is None and not any(_has_text(item) for item in page.items[end:]):  # a footer: the export is whole
-                _cut_last_row(table)
+                cut_last_row(table)
             find_relations(table, book, vocab, tolerance)
+            read_complete_part(table, tolerance)
             found.append((table.line or 0, table))
             for i in range(start, end):
                 used[i] = True
@@ -52,23 +53,6 @@ def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTabl
 
 def _has_text(item) -> bool:
     return bool(item.text.strip()) if isinstance(item, Prose) else any(c.text.strip() for c in item.cells)
-
-
-def _cut_last_row(table: Table) -> None:
-    """The page ends inside the table's last row (an export cut short): its values are incomplete,
-    so it is reported as cut off and not checked."""
-    rows = [row for row in table.rows if row.placement != "heading"]
-    if rows and (rows[-1].placement == "unplaced" or (rows[-1].placement == "overfull" and _truncated(rows[-1]))):
-        row = rows[-1]
-        row.placement = "cut"
-        row.cells = (None,) * len(table.columns)
-        row.parsed = (None,) * len(table.columns)
-
-
-def _truncated(row) -> bool:
-    """A row whose last value stops mid-number (`33.`): the export ended inside it."""
-    last = row.loose[-1].text.strip() if row.loose else ""
-    return last.endswith((".", ",")) or parsed(last).kind is Kind.MALFORMED
 
 
 def _context(page: Page, start: int) -> list[str]:

@@ -13,6 +13,11 @@ from budget_checks.recognize.streamrows import small_integer
 def positional_rows(pre: list[Line], body: list[Line]) -> Region | list[Region] | None:
     width_all = max(len(line.cells) for line in [*pre, *body])
     data = [line for line in body if is_data(line)]
+    # a row of values only, shorter than the table, lost its leading label cells (an unlabelled
+    # total whose empty cells the export dropped): where its cells stand says nothing of the columns
+    unlabelled = {id(line) for line in data if len(line.cells) < width_all and _values_only(line)}
+    if len(unlabelled) < len(data):
+        data = [line for line in data if id(line) not in unlabelled]
     value_at = [0] * width_all
     text_at = [0] * width_all
     marker_at = [0] * width_all
@@ -50,6 +55,11 @@ def positional_rows(pre: list[Line], body: list[Line]) -> Region | list[Region] 
         if not is_data(line):
             rows.append(RawRow(labels or [c for c in cells if c.text.strip()], [], positional=True, heading=True))
             continue
+        if id(line) in unlabelled:
+            values = [c for c in cells if c.text.strip()]
+            if len(values) <= len(columns):  # read where the arithmetic places it, its last value last if in doubt
+                rows.append(RawRow([], list(values), preferred=tuple(range(len(columns) - len(values), len(columns)))))
+                continue
         values = [cells[j] if j < len(cells) and cells[j].text.strip() else None for j in columns]
         markers = [cells[j] for j in range(first, len(cells)) if j not in columns and kind(cells[j].text) == MARKER]
         rows.append(RawRow(labels, values, markers, positional=True))
@@ -60,6 +70,10 @@ def positional_rows(pre: list[Line], body: list[Line]) -> Region | list[Region] 
     while header and sum(1 for c in header[0] if c.text.strip()) == 1 and len(header) > 1:
         above += [c for c in header.pop(0) if c.text.strip()]
     return Region(above, header, rows, len(columns), True, columns_at=columns)
+
+
+def _values_only(line: Line) -> bool:
+    return all(k in (VALUE, MARKER) for c, k in zip(line.cells, line.kinds) if c.text.strip())
 
 
 def _cut(lines: list[Line], start: int, end: int) -> list[Line]:

@@ -160,8 +160,25 @@ def _codes_back(rows: list[RawRow]) -> None:
         if len(run) >= 2:
             moved.update(run)
         run = [i] if i is not None else []
+    moved |= _code_column(rows, [i for i, code in enumerate(codes) if code is not None and i not in moved], moved)
     for i in sorted(moved):
         rows[i + 1].labels.insert(0, rows[i].values.pop())
+        rows[i].heading = not rows[i].values
+
+
+def _code_column(rows: list[RawRow], ending: list[int], moved: set[int]) -> set[int]:
+    """`Kunst | 8.078 | 8.078 | 8.078 | 7 | Onderhoud gebouwen | ...`: numbers that do not run on
+    (programme numbers: 1, 7, 7, 9) still number the next row when the rows they end all show one
+    value more than the table's rows (a heading followed by only its first row's number shows one)
+    and no other row shows that many (a row with a subtotal run on shows a multiple of the width)."""
+    sizes = {len(rows[i].values) for i in ending}
+    width = max(sizes, default=0) - 1
+    if width < 2 or not sizes <= {1, width + 1} or sum(1 for i in ending if len(rows[i].values) > 1) < 2:
+        return set()
+    others = {len(r.values) - (i in moved) for i, r in enumerate(rows) if r.values and not r.heading and i not in ending}
+    if any(size > width and size % width for size in others):
+        return set()  # rows of other widths: the number may be a value of a wider table
+    return set(ending)
 
 
 def _codes_front(rows: list[RawRow]) -> None:

@@ -57,6 +57,17 @@ def test_prose_with_commas_is_not_csv() -> None:
     assert detect_format("page.txt", prose) == "text"
 
 
+def test_rows_of_amounts_with_decimal_commas_are_not_csv() -> None:
+    # four amounts in thousands with one decimal on every line: four commas each, all between digits
+    page = ("Verwachte ontwikkeling (in duizenden €) 2025 2026 2027 2028\n"
+            "Resultaat eerste rapportage 3.1 -1.166,3 -3.349,4 -3.149,3 -3.062,3\n"
+            "Bijstellingen 3.1 -1.397,6 984,1 1.010,0 1.184,0\n"
+            "Nieuw beleid 3.2 0,0 -62,5 -62,5 -62,5\n"
+            "Resultaat zonder maatregelen 3.3 -2.563,8 -2.427,8 -2.201,8 -1.940,7\n").encode()
+    assert detect_format("page.txt", page) == "text"
+    assert detect_format("page.txt", b"a,b,c\n1,2,3\n4,5,6\n7,8,9\n") == "csv"  # fields apart by commas still are
+
+
 @pytest.mark.parametrize(("data", "reason"), [
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".xls"),
     (b"%PDF-1.7\n...", "PDF"),
