@@ -22,6 +22,7 @@ from budget_checks.recognize.glued import GLUED, decode_glued
 from budget_checks.recognize.formulas import formula_relations, row_formulas
 from budget_checks.recognize.placement import apply, place_rows
 from budget_checks.recognize.rollforward import CODE as ROLL_CODE, roll_forward_rows, roll_forward_rules
+from budget_checks.recognize.restated import restated
 from budget_checks.recognize.roles import Vocabulary
 from budget_checks.recognize.structure import row_relations
 from budget_checks.rulebook import Rulebook
@@ -62,12 +63,13 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
     # a verschil taken the other way on the rows of costs (voordelig when positive) is read turned there
     flipped = found.flipped | {(r, rule.target) for rule in discovered for r in rule.costs}
     rows = _row_relations(table, m, vocab, tolerance, code, given, flipped)
+    repeated = restated(table, vocab, code)  # placed once the table's own relations are known, so they stay apart
     shares = share_rows(table)  # percentages among amounts: the relations between amount columns are not theirs
     readable = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed") and r not in shares]
     columns = [rule.on(r) for rule in discovered for r in readable]
     table.relations = _one_per_place(found.relations + formula_relations(table, stated) + formula_relations(table, rolled_rows, ROLL_CODE)
                                       + numbered_relations(table, numbered, code)
-                                      + rows + columns)
+                                      + rows + columns + repeated)
 
 
 def _with_costs(rules: list[ColumnRule], flipped: set[tuple[int, int]]) -> list[ColumnRule]:

@@ -1,0 +1,64 @@
+"""Rows that restate figures of the table above them.
+
+    Totaal lasten   1.530.287   1.615.255   1.598.406
+    Totaal baten      -57.605     -13.500     -10.000
+    Lasten        € 1.598.406
+    Baten            € -10.000
+
+A portal may repeat one column's totals under a table as lone label-and-amount rows. Such a row
+names a row of the table (`Lasten` the `Totaal lasten`), and shows one value, whose column the
+table does not say. Where every such row has one namesake above it and the rows' amounts equal
+their namesakes in exactly one column (at least one of them, not zero), that column is the one
+they restate: there each of them must equal its namesake, and one that does not is an error at
+its own line.
+"""
+
+from __future__ import annotations
+
+from budget_checks.numbers import Kind, parse_number
+from budget_checks.recognize.placement import apply
+from budget_checks.recognize.roles import Vocabulary, norm
+from budget_checks.tables import Relation, Table, Term
+
+_MIN_ROWS = 2
+_MIN_AMOUNT = 10  # a small amount equals a cell by chance too easily to say which column is meant
+
+
+def restated(table: Table, vocab: Vocabulary, code: str) -> list[Relation]:
+    n = len(table.columns)
+    lone = [r for r, row in enumerate(table.rows) if row.placement in ("unplaced", "ambiguous") and len(row.loose) == 1]
+    if len(lone) < _MIN_ROWS or n < 2:
+        return []
+    pairs: list[tuple[int, int]] = []
+    for r in lone:
+        name = _name(table.rows[r].label, vocab)
+        namesakes = [q for q, row in enumerate(table.rows[:r])
+                     if row.placement in ("given", "placed") and name and _name(row.label, vocab) == name]
+        if len(namesakes) != 1:
+            return []
+        pairs.append((r, namesakes[0]))
+    amounts = {r: _amount(table.rows[r].loose[0].text) for r, _ in pairs}
+    columns = {c for r, q in pairs for c in range(n)
+               if amounts[r] is not None and abs(amounts[r]) >= _MIN_AMOUNT and table.rows[q].amount(c) == amounts[r]}
+    if len(columns) != 1:
+        return []
+    column = columns.pop()
+    out = []
+    for r, q in pairs:
+        row = table.rows[r]
+        apply(row, (column,), n)
+        row.placement, row.candidates = "placed", 1
+        out.append(Relation(code, (r, column), (Term(q, column, 1),), f"{row.label} = {table.rows[q].label}", "structure"))
+    return out
+
+
+def _name(label: str, vocab: Vocabulary) -> str:
+    words = norm(label).split()
+    while words and words[0] in vocab.totals:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _amount(text: str) -> int | None:
+    p = parse_number(text, amount=True)
+    return p.amount if p.kind is Kind.NUMBER else None
