@@ -17,7 +17,7 @@ MODULES = (
     "IN101", "IN102", "IN103", "MD101", "SC101", "RD101",
     "BS101",
     "CP101", "CP102", "CP103", "CP104", "MJ102", "RV103", "BA102", "SC102",
-    "NU102", "ST101", "ST102", "ST103", "DR101", "DR102", "XC101", "TB002",
+    "NU102", "ST101", "ST102", "ST103", "ST104", "DR101", "DR102", "XC101", "TB002",
     "TB001",  # last: it reports the tables no other module checked
 )
 

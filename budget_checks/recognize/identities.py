@@ -63,7 +63,7 @@ def find_relations(table: Table, book: Rulebook, vocab: Vocabulary, tolerance: T
     # a verschil taken the other way on the rows of costs (voordelig when positive) is read turned there
     flipped = found.flipped | {(r, rule.target) for rule in discovered for r in rule.costs}
     rows = _row_relations(table, m, vocab, tolerance, code, given, flipped)
-    repeated = restated(table, vocab, code)  # placed once the table's own relations are known, so they stay apart
+    repeated = restated(table, vocab)  # placed once the table's own relations are known, so they stay apart
     shares = share_rows(table)  # percentages among amounts: the relations between amount columns are not theirs
     readable = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed") and r not in shares]
     columns = [rule.on(r) for rule in discovered for r in readable]

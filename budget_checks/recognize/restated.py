@@ -20,11 +20,12 @@ from budget_checks.recognize.placement import apply
 from budget_checks.recognize.roles import Vocabulary, norm
 from budget_checks.tables import Relation, Table, Term
 
+CODE = "ST104"
 _MIN_ROWS = 2
 _MIN_AMOUNT = 10  # a small amount equals a cell by chance too easily to say which column is meant
 
 
-def restated(table: Table, vocab: Vocabulary, code: str) -> list[Relation]:
+def restated(table: Table, vocab: Vocabulary) -> list[Relation]:
     n = len(table.columns)
     lone = [r for r, row in enumerate(table.rows) if row.placement in ("unplaced", "ambiguous") and len(row.loose) == 1]
     if len(lone) < _MIN_ROWS or n < 2:
@@ -48,7 +49,7 @@ def restated(table: Table, vocab: Vocabulary, code: str) -> list[Relation]:
         row = table.rows[r]
         apply(row, (column,), n)
         row.placement, row.candidates = "placed", 1
-        out.append(Relation(code, (r, column), (Term(q, column, 1),), f"{row.label} = {table.rows[q].label}", "structure"))
+        out.append(Relation(CODE, (r, column), (Term(q, column, 1),), f"{row.label} = {table.rows[q].label}", "structure"))
     return out
 
 
