@@ -47,7 +47,7 @@ def matrix(table: Table) -> Matrix:
     shown = [[False] * cols for _ in range(rows)]
     percent_cells = [0] * cols
     number_cells = [0] * cols
-    empty, number = Kind.EMPTY, Kind.NUMBER
+    empty, number, placeholder = Kind.EMPTY, Kind.NUMBER, Kind.PLACEHOLDER
     for r, row in enumerate(table.rows):
         cut = row.placement == "cut"  # a row the page cuts off: what it does not show is unknown, not empty
         if row.placement not in ("given", "placed") and not cut:
@@ -59,6 +59,9 @@ def matrix(table: Table) -> Matrix:
         for j, p in enumerate(line[:cols]):
             if p is None or p.kind is empty:
                 known_r[j] = not cut or p is not None  # an empty cell shows nothing: zero
+                continue
+            if p.kind is placeholder:
+                known_r[j] = True  # `PM` (pro memorie): announced, not quantified; totals leave it out
                 continue
             if p.kind is not number or p.value is None or p.places > decimals:
                 continue

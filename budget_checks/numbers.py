@@ -48,7 +48,8 @@ class Parsed:
 
 
 _EMPTY = {"", "-", "–", "—", "--", "−"}
-_PLACEHOLDERS = {"pm", "-pm", "p.m.", "n.v.t.", "nvt", "n.v.t", "nb", "n.b.", "n.n.b.", "nnb", "?", "x"}
+PRO_MEMORIE = frozenset({"pm", "-pm", "p.m.", "-p.m."})  # an amount announced, not quantified: a cell of a row of values
+_PLACEHOLDERS = {*PRO_MEMORIE, "n.v.t.", "nvt", "n.v.t", "nb", "n.b.", "n.n.b.", "nnb", "?", "x"}
 _DIGITS = r"\d{1,3}(?:\.\d{3})+|\d+"  # dotted thousands or a plain run of digits
 _ANY_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(rf"^(?P<int>{_DIGITS})(?:,(?P<frac>\d+))?$")

@@ -12,11 +12,12 @@ from datetime import datetime
 from functools import lru_cache
 
 from budget_checks.model import Cell, Footer, Item, Page, Prose, Row
-from budget_checks.numbers import Kind, find_unit, is_year, parse_number
+from budget_checks.numbers import PRO_MEMORIE, Kind, find_unit, is_year, parse_number
 from budget_checks.readers.columns import aligned_rows, has_gaps
 from budget_checks.readers.errors import ReadError
 from budget_checks.readers.limits import check_text_page
 from budget_checks.readers.pipes import pipe_rows
+from budget_checks.readers.spaced import spaced_rows
 
 _FOOTER = re.compile(
     r"Deze pagina is gebouwd op\s+(?P<built>\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}:\d{2})"
@@ -92,6 +93,8 @@ def read_text(data: bytes, path: str) -> Page:
     gaps = has_gaps(text)
     aligned = aligned_rows(lines) if gaps else {}  # space-aligned blocks: a run of spaces may be an empty cell
     piped = pipe_rows(numbered) if "|" in text else {}
+    if gaps:  # rows whose empty cells are spaces keep their positions as pipe rows do
+        piped = {**piped, **spaced_rows(lines)}
     if piped or aligned:
         page.items = [_row_of(piped, aligned, n, line, gaps) for n, line in numbered if piped.get(n, True) is not None]
     else:  # most pages: every line is read on its own
@@ -220,7 +223,7 @@ def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True
         kind = parse_number(tokens[-1], amount=True).kind
         if kind is Kind.NUMBER:
             numbers += 1
-        elif not (tokens[-1] in _TRAILING_MARKS and (values or len(tokens) > 1)):
+        elif not (tokens[-1] in _TRAILING_MARKS and (values or len(tokens) > 1)) and tokens[-1].lower() not in PRO_MEMORIE:
             break
         values.append(tokens.pop())
     while values and values[-1] in _TRAILING_MARKS:  # a dash or marker that opens the run belongs to the label
@@ -272,9 +275,9 @@ def _lone_value(token: str) -> bool:
 
 
 def _is_value(token: str) -> bool:
-    """A number, a dash, or what is meant as one (`360.ooo`, `49.72`: a finding later, a cell now)."""
+    """A number, a dash, PM, or what is meant as a number (`360.ooo`, `49.72`: a finding later, a cell now)."""
     parsed = parse_number(token, amount=True)
-    return parsed.kind in (Kind.NUMBER, Kind.MALFORMED) or token in {"-", "–"}
+    return parsed.kind in (Kind.NUMBER, Kind.MALFORMED) or token in {"-", "–"} or token.lower() in PRO_MEMORIE
 
 
 def _count_values(parts: list[str]) -> int:

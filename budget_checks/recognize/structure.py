@@ -82,7 +82,7 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
     if closing is not None:
         known.append(closing)
     targets = {f.target for f in known}
-    return [rel for f in known[len(given):] for rel in _relations(table, m, _result_below(table, f, vocab, targets), code, vocab)]
+    return [rel for f in known[len(given):] for rel in _relations(table, m, _result_below(table, m, tolerance, f, vocab, targets), code, vocab)]
 
 
 def _all_placed(rows: list[int], known: list[_Found]) -> bool:
@@ -90,7 +90,7 @@ def _all_placed(rows: list[int], known: list[_Found]) -> bool:
     return all(r in placed for r in rows)
 
 
-def _result_below(table: Table, f: _Found, vocab: Vocabulary, targets: set[int]) -> _Found:
+def _result_below(table: Table, m: Matrix, tolerance: Tolerance, f: _Found, vocab: Vocabulary, targets: set[int]) -> _Found:
     """A row over two rows that add up to it, the last labelled a result (`Beschikbare capaciteit`,
     `Benodigde capaciteit`, `Surplus`; `Berekend saldo`, `Referentiewaarde`, `Tekort`), or a total
     under a `waarvan` row (`Totaal`, `Waarvan incidenteel`, `Totaal structureel`): the result is the
@@ -104,7 +104,13 @@ def _result_below(table: Table, f: _Found, vocab: Vocabulary, targets: set[int])
     rest = is_part_label(part, vocab) and (is_total_label(last, vocab) or is_result_label(last, vocab))
     if not (result or rest):
         return f
-    return _Found(max(f.window), (f.target, min(f.window)), (1, -1), f.fit, f.labelled)
+    result_row, window = max(f.window), (f.target, min(f.window))
+    if f.fit is not None and f.fit.failed:
+        # where the difference breaks, the numbers may show the sum (`Saldo` = the two rows above it)
+        (held, failed, evidence), = window_fits(m, tolerance, result_row, window, [(1, 1)], 1)
+        if failed == 0 and held > f.fit.held:
+            return _Found(result_row, window, (1, 1), Fit(held, failed, evidence), f.labelled)
+    return _Found(result_row, window, (1, -1), f.fit, f.labelled)
 
 
 def _grand_total(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, rows: list[int], known: list[_Found]) -> _Found | None:
@@ -167,7 +173,7 @@ def _parse(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, row
     found = known  # what the pass finds goes to the caller's list, whatever this pass reads it as
     if not upward:  # a result found going up (`Surplus` under the rows it follows from) stands where it is printed
         targets = {f.target for f in known}
-        known = [_result_below(table, f, vocab, targets) for f in known]
+        known = [_result_below(table, m, tolerance, f, vocab, targets) for f in known]
     inside = set() if upward else _inside(known, upward)
     mine = {f.target: f for f in known if _is_upward(f) == upward}
     stack: list[int] = []
