@@ -64,12 +64,13 @@ def _headings_under(header: Header) -> list[Cell]:
 
 
 def _title(region: Region, header: Header, context: list[str]) -> tuple[Cell | None, str]:
-    candidates = [c for c in region.above if c.text.strip() and not is_sentence(c.text) and _named(c.text)]
-    if not candidates:
-        candidates = [c for c in header.unused if c.text.strip() and not is_unit_note(c.text) and kind(c.text) != YEAR and len(c.text.split()) >= 2]
-    if candidates:
-        cell = candidates[-1] if region.above and candidates[-1] in region.above else candidates[0]  # the nearest line above
-        return cell, _clean_title(cell.text)
+    # the nearest line above that names something; else the first header cell left over that could
+    above = next((c for c in reversed(region.above) if c.text.strip() and not is_sentence(c.text) and _named(c.text)), None)
+    if above is not None:
+        return above, _clean_title(above.text)
+    unused = next((c for c in header.unused if c.text.strip() and not is_unit_note(c.text) and kind(c.text) != YEAR and len(c.text.split()) >= 2), None)
+    if unused is not None:
+        return unused, _clean_title(unused.text)
     for text in reversed(context):
         if text.strip():
             return None, _clean_title(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -219,18 +220,9 @@ def _rule_places(per_alternative: list[list[ColumnRule]], rows: list[int], m: Ma
     if not flat or not rows:
         return [_no_places() for _ in per_alternative]
     idx = np.array(rows, dtype=np.int64)
-    signs = [[0] * len(flat) for _ in range(m.values.shape[1])]  # column x rule: +1 target, -sign of a term
-    counts = [[0] * len(flat) for _ in range(m.values.shape[1])]  # column x rule: how often the rule uses it
-    for k, rule in enumerate(flat):
-        signs[rule.target][k] += 1
-        counts[rule.target][k] += 1
-        for c, s in rule.terms:
-            signs[c][k] -= s
-            counts[c][k] += 1
-    signs_a, counts_a = np.array(signs, dtype=np.int64), np.array(counts, dtype=np.int64)
-    used = (counts_a > 0).astype(np.int64)
+    signs_a, counts_a, used, needed_cells = _coefficients(tuple((rule.target, rule.terms) for rule in flat), m.values.shape[1])
     residual = m.values[idx] @ signs_a
-    ok = m.known[idx].astype(np.int64) @ used == used.sum(axis=0)
+    ok = m.known[idx].astype(np.int64) @ used == needed_cells
     allowed = margins(m.halfsteps[idx] @ counts_a, m.shown[idx].astype(np.int64) @ counts_a, m.decimals, tolerance)
     fits = (ok & (np.abs(np.where(ok, residual, 0)) <= allowed)).T.tolist()  # rule x row
     known = ok.T.tolist()
@@ -243,6 +235,25 @@ def _rule_places(per_alternative: list[list[ColumnRule]], rows: list[int], m: Ma
                            rows * len(mine), _maker(mine, rows)))
         k += len(mine)
     return out
+
+
+@lru_cache(maxsize=1024)  # the same header gives the same rules on page after page
+def _coefficients(rules: tuple[tuple[int, tuple[tuple[int, int], ...]], ...], columns: int):
+    """Per rule (target, terms), one column of coefficients: column x rule signs (+1 the target, minus
+    a term's sign), how often the rule uses each column, whether it does, and how many cells it needs."""
+    signs = [[0] * len(rules) for _ in range(columns)]
+    counts = [[0] * len(rules) for _ in range(columns)]
+    for k, (target, terms) in enumerate(rules):
+        signs[target][k] += 1
+        counts[target][k] += 1
+        for c, s in terms:
+            signs[c][k] -= s
+            counts[c][k] += 1
+    signs_a, counts_a = np.array(signs, dtype=np.int64), np.array(counts, dtype=np.int64)
+    used = (counts_a > 0).astype(np.int64)
+    for array in (signs_a, counts_a, used):
+        array.flags.writeable = False  # shared between calls
+    return signs_a, counts_a, used, used.sum(axis=0)
 
 
 def _no_places() -> _Places:

@@ -13,7 +13,9 @@ fails there); otherwise it is ambiguous and reported (PL101), and its cells stay
 
 from __future__ import annotations
 
-from itertools import combinations, product
+from itertools import combinations
+
+import numpy as np
 
 from budget_checks.numbers import Kind, parse_number
 from budget_checks.recognize.discover import ColumnRule
@@ -166,22 +168,22 @@ def _by_totals(table: Table, open_rows: dict[int, list[tuple[int, ...]]], tolera
             values = _values([_amount(c.text) for c in rows[r].loose], open_rows[r][0], n) if r in open_rows else [rows[r].amount(j) for j in range(n)]
             for j in range(n):
                 fixed[j] += values[j] or 0
-        loose = {r: [_amount(c.text) for c in rows[r].loose] for r in mine}
+        # the column sums of every combination of readings at once, in the order of their product
+        sums = np.array([fixed], dtype=np.int64)
+        for r in mine:
+            amounts = [_amount(c.text) or 0 for c in rows[r].loose]
+            added = np.zeros((len(open_rows[r]), n), dtype=np.int64)
+            for i, spots in enumerate(open_rows[r]):
+                for amount, spot in zip(amounts, spots):
+                    added[i, spot] += amount
+            sums = (sums[:, None, :] + added[None, :, :]).reshape(-1, n)
         wanted = [row.amount(j) for j in range(n)]
-        allowed = tolerance.allowed(len(block) + 1)
-        best, winners = -1, []
-        for combo in product(*(open_rows[r] for r in mine)):
-            sums = list(fixed)
-            for r, spots in zip(mine, combo):
-                for amount, spot in zip(loose[r], spots):
-                    sums[spot] += amount or 0
-            fits = sum(1 for j in range(n) if wanted[j] is not None and abs(wanted[j] - sums[j]) <= allowed)
-            if fits > best:
-                best, winners = fits, [combo]
-            elif fits == best:
-                winners.append(combo)
+        shown = np.array([w is not None for w in wanted])
+        target = np.array([w or 0 for w in wanted], dtype=np.int64)
+        fits = ((np.abs(target - sums) <= tolerance.allowed(len(block) + 1)) & shown).sum(axis=1)
+        winners = np.unravel_index(np.flatnonzero(fits == fits.max()), tuple(len(open_rows[r]) for r in mine))
         for k, r in enumerate(mine):
-            open_rows[r] = sorted({combo[k] for combo in winners})
+            open_rows[r] = sorted({open_rows[r][i] for i in winners[k].tolist()})
 
 
 def apply(row: TableRow, spots: tuple[int, ...], n: int) -> None:
