@@ -1,12 +1,12 @@
 """Rows whose empty cells are written as spaces: cells joined by one space, an empty cell one more.
 
-    Collectieve ziektekostenverzekering 100          <- 100 in the first column, five empty after it
-    Onderwijshuisvesting         -290 -580           <- four empty columns, then two values
-    Aanpassen hoogte rijksvergoedingen               <- a row whose cells hold several lines:
-    - rijksbijdrage                                     its label lines,
-    -247                                                the lines of its first value cell,
+    Verzekering personeel 100          <- 100 in the first column, five empty after it
+    Huisvesting scholen         -290 -580           <- four empty columns, then two values
+    Rijksvergoeding onderwijs           <- a row whose cells hold several lines:
+    - rijksbijdrage                        its label lines,
+    -247                                   the lines of its first value cell,
     247
-             (9 spaces)                                 and the five empty cells after it
+             (9 spaces)                    and the five empty cells after it
 
 Some portals export a table row by row this way. Between the label and a value, and between two
 values, a run of 2k + 1 spaces stands for k empty cells; after the last value a run of 2k spaces
@@ -143,7 +143,7 @@ def _several_lines(lines: list[str], i: int, out: dict[int, SpacedRow | None]) -
             cells[-1].append(None)
         elif _is_value(text):
             cells[-1].append(j)
-            if lines[j] != lines[j].rstrip(" "):
+            if _trailing(lines[j]):
                 break  # a value line with the empty cells after it closes the row itself
         else:
             return 0
@@ -151,7 +151,7 @@ def _several_lines(lines: list[str], i: int, out: dict[int, SpacedRow | None]) -
     if j >= len(lines) or not any(line is not None for cell in cells for line in cell):
         return 0
     closing = lines[j]
-    spaces = len(closing) - len(closing.rstrip(" "))
+    spaces = _trailing(closing)
     empty = (spaces + 1) // 2 if not closing.strip() else spaces // 2
     width = len(cells) + empty
     rows: dict[int, list[tuple[str, int]]] = {n: [(lines[n].strip(), n + 1)] + [("", n + 1)] * width for n in labels}
@@ -160,7 +160,7 @@ def _several_lines(lines: list[str], i: int, out: dict[int, SpacedRow | None]) -
             if line is not None:
                 rows[n][1 + c] = (lines[line].strip(), line + 1)
     for n in labels:
-        out[n + 1] = tuple(rows[n]) if any(text for text, _ in rows[n][1:]) else ((rows[n][0]),)
+        out[n + 1] = tuple(rows[n]) if any(text for text, _ in rows[n][1:]) else (rows[n][0],)
     for n in range(labels[-1] + 1, j + 1):
         if lines[n].strip():
             out[n + 1] = None
