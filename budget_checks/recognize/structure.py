@@ -68,6 +68,17 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
     known: list[_Found] = [_Found(target, window, signs, None, True) for target, window, signs in given]  # type: ignore[arg-type]
     # what the numbers alone show first, then what the labels add: a Totaal row takes whatever rows
     # add up to it, so the groups under it must be known before it is read
+    _passes(table, m, vocab, tolerance, rows, headings, known)
+    known = _single_items(table, m, vocab, tolerance, rows, headings, known)
+    closing = _grand_total(table, m, vocab, tolerance, rows, known)
+    if closing is not None:
+        known.append(closing)
+    targets = {f.target for f in known}
+    return [rel for f in known[len(given):] for rel in _relations(table, m, _result_below(table, m, tolerance, f, vocab, targets), code, vocab)]
+
+
+def _passes(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, rows: list[int], headings: dict[int, str],
+            known: list[_Found]) -> None:
     memo: dict[tuple, _Found | None] = {}
     for labels, relaxed in ((False, False), (False, True), (True, False), (True, True)):
         if relaxed and (not known or _all_placed(rows, known)):
@@ -78,11 +89,30 @@ def row_relations(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleran
             _parse(table, m, vocab, tolerance, rows, headings, known, False, relaxed, labels, memo)
             if len(known) == before:
                 break
-    closing = _grand_total(table, m, vocab, tolerance, rows, known)
-    if closing is not None:
-        known.append(closing)
+
+
+def _single_items(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, rows: list[int], headings: dict[int, str],
+                  known: list[_Found]) -> list[_Found]:
+    """A category with one item (`Liquide middelen` over `Bank- en girosaldi`, the same figures in
+    every column) is a group of one. The numbers cannot tell it from two items that happen to be
+    equal, so it is taken only where a Totaal the parse left unplaced then closes its block."""
     targets = {f.target for f in known}
-    return [rel for f in known[len(given):] for rel in _relations(table, m, _result_below(table, m, tolerance, f, vocab, targets), code, vocab)]
+    placed = targets | {w for f in known for w in f.window}
+    open_totals = [r for r in rows if r not in targets and is_total_label(table.rows[r].label, vocab)]
+    if not open_totals:
+        return known
+    pairs = [_Found(a, (b,), (1,), Fit(int(m.known[a].sum()), 0, 0.0), True) for a, b in zip(rows, rows[1:])
+             if a not in placed and b not in placed and m.known[a].all() and m.known[b].all()
+             and (m.values[a] == m.values[b]).all() and int((m.values[a] != 0).sum()) >= 2]
+    if not pairs:
+        return known
+    trial = known + pairs
+    _passes(table, m, vocab, tolerance, rows, headings, trial)
+    added = trial[len(known) + len(pairs):]
+    if not any(f.target in open_totals for f in added):
+        return known
+    used = {w for f in added for w in f.window}
+    return known + [p for p in pairs if p.target in used] + added
 
 
 def _all_placed(rows: list[int], known: list[_Found]) -> bool:
