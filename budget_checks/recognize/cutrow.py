@@ -6,7 +6,9 @@ The row shows fewer values than the table has columns, and its last value may st
 is reported as cut off (TB002). Where the values before the last stand in the first columns, as
 the row was written, the relations within the row that they complete say so: when at least two of
 them hold and at most one does not, those cells are read there, and a relation that breaks on them
-is an error of the page, not of the cut. The cut cells are never checked.
+is an error of the page, not of the cut. The cut cells are never checked. A row that looks whole may
+still end in a cut value (`7` where the row's relation needs 7.020): where a relation breaks on the
+page's last value and that value is the beginning of the one the relation needs, it is cut too.
 """
 
 from __future__ import annotations
@@ -52,6 +54,40 @@ def read_complete_part(table: Table, tolerance: Tolerance) -> None:
     if int(e.known.sum()) - int(broken.sum()) < _MIN_HELD or int(broken.sum()) > 1:
         row.cells = (None,) * n
         row.parsed = (None,) * n
+
+
+def cut_last_value(table: Table, tolerance: Tolerance) -> None:
+    """The page's last value, where a relation breaks on it and it is the beginning of what the
+    relation needs (`7` where 7.020 adds up): the excerpt ended inside it, so it is cut, not wrong."""
+    rows = [r for r, row in enumerate(table.rows) if row.placement != "heading"]
+    if not rows or table.rows[rows[-1]].placement not in ("given", "placed"):
+        return
+    r, row = rows[-1], table.rows[rows[-1]]
+    shown = [j for j, c in enumerate(row.cells) if c is not None and c.text.strip()]
+    if not shown:
+        return
+    j = shown[-1]
+    mine = [rel for rel in table.relations if (r, j) == rel.target or any((t.row, t.column) == (r, j) for t in rel.terms)]
+    if not mine:
+        return
+    e = evaluate(mine, matrix(table), tolerance)
+    printed = _digits(row.cells[j].text)
+    for rel, residual, known, allowed in zip(mine, e.residual.tolist(), e.known.tolist(), e.allowed.tolist()):
+        if not known or abs(residual) <= allowed:
+            continue
+        value = row.amount(j)
+        sign = 1 if rel.target == (r, j) else next(t.sign for t in rel.terms if (t.row, t.column) == (r, j))
+        needed = _digits(str(abs(value - residual if rel.target == (r, j) else value + sign * residual)))
+        if printed and len(printed) < len(needed) and needed.startswith(printed):
+            row.placement = CUT
+            row.loose = tuple(row.cells[k] for k in shown if k != j)  # the values read whole
+            row.cells = tuple(None if k == j else c for k, c in enumerate(row.cells))
+            row.parsed = tuple(None if k == j else p for k, p in enumerate(row.parsed))
+            return
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
 
 
 def _truncated(row) -> bool:

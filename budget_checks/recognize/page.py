@@ -12,7 +12,7 @@ from __future__ import annotations
 from budget_checks.model import Page, Prose
 from budget_checks.recognize.build import build, mark_totals
 from budget_checks.recognize.cells import is_sentence
-from budget_checks.recognize.cutrow import cut_last_row, read_complete_part
+from budget_checks.recognize.cutrow import cut_last_row, cut_last_value, read_complete_part
 from budget_checks.recognize.grid import Items, blocks
 from budget_checks.recognize.identities import find_relations
 from budget_checks.recognize.region import regions
@@ -36,10 +36,13 @@ def recognize_page(page: Page, book: Rulebook, tolerance: Tolerance) -> PageTabl
             start, end = region.items
             table = build(region, page, 0, book, vocab, _context(page, start))
             mark_totals(table, vocab)
-            if page.footer is None and not any(_has_text(item) for item in page.items[end:]):  # a footer: the export is whole
+            last = page.footer is None and not any(_has_text(item) for item in page.items[end:])  # a footer: the export is whole
+            if last:
                 cut_last_row(table)
             find_relations(table, book, vocab, tolerance)
             read_complete_part(table, tolerance)
+            if last:
+                cut_last_value(table, tolerance)
             found.append((table.line or 0, table))
             for i in range(start, end):
                 used[i] = True
