@@ -48,6 +48,12 @@ def parsed(text: str) -> Parsed:
     return parse_number(text, amount=True)
 
 
+def amount_of(text: str) -> int | None:
+    """A cell's whole amount: an empty cell (`-`) is 0, a placeholder or bad value None."""
+    p = parse_number(text, amount=True)
+    return 0 if p.kind is Kind.EMPTY else p.amount
+
+
 def is_number(text: str) -> bool:
     return parse_number(text, amount=True).kind is Kind.NUMBER
 

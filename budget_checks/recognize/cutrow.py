@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from budget_checks.matrix import evaluate, matrix
-from budget_checks.numbers import Kind, parse_number
+from budget_checks.numbers import Kind
 from budget_checks.recognize.cells import parsed
 from budget_checks.tables import Table
 from budget_checks.tolerance import Tolerance
@@ -48,7 +48,7 @@ def read_complete_part(table: Table, tolerance: Tolerance) -> None:
     if len(own) < _MIN_HELD:
         return
     row.cells = (*whole, *(None,) * (n - len(whole)))
-    row.parsed = tuple(parse_number(c.text, amount=True) if c is not None else None for c in row.cells)
+    row.parsed = tuple(parsed(c.text) if c is not None else None for c in row.cells)
     e = evaluate(own, matrix(table), tolerance)
     broken = e.known & (np.abs(e.residual) > e.allowed)
     if int(e.known.sum()) - int(broken.sum()) < _MIN_HELD or int(broken.sum()) > 1:

@@ -18,6 +18,7 @@ from itertools import combinations
 import numpy as np
 
 from budget_checks.numbers import Kind, parse_number
+from budget_checks.recognize.cells import amount_of
 from budget_checks.recognize.discover import ColumnRule
 from budget_checks.tables import PART, SUBTOTAL, TOTAL, Table, TableRow
 from budget_checks.tolerance import Tolerance
@@ -35,7 +36,7 @@ def place_rows(table: Table, rules: list[ColumnRule], tolerance: Tolerance) -> d
     for index, row in enumerate(table.rows):
         if row.placement != "unplaced" or not row.loose or len(row.loose) >= n:
             continue
-        amounts = [_amount(c.text) for c in row.loose]
+        amounts = [amount_of(c.text) for c in row.loose]
         shown = [parse_number(c.text, amount=True).kind is Kind.NUMBER for c in row.loose]
         options = list(combinations(range(n), len(row.loose)))
         if len(options) > _MAX_PLACEMENTS:
@@ -93,13 +94,6 @@ def _wrong_in_every_reading(amounts: list[int | None], shown: list[bool], option
         elif off == best:
             nearest.append(spots)
     return nearest
-
-
-def _amount(text: str) -> int | None:
-    p = parse_number(text, amount=True)
-    if p.kind is Kind.EMPTY:
-        return 0
-    return p.amount
 
 
 def _values(amounts: list[int | None], spots: tuple[int, ...], n: int) -> list[int | None]:
@@ -165,13 +159,13 @@ def _by_totals(table: Table, open_rows: dict[int, list[tuple[int, ...]]], tolera
         for r in block:
             if r in mine:
                 continue
-            values = _values([_amount(c.text) for c in rows[r].loose], open_rows[r][0], n) if r in open_rows else [rows[r].amount(j) for j in range(n)]
+            values = _values([amount_of(c.text) for c in rows[r].loose], open_rows[r][0], n) if r in open_rows else [rows[r].amount(j) for j in range(n)]
             for j in range(n):
                 fixed[j] += values[j] or 0
         # the column sums of every combination of readings at once, in the order of their product
         sums = np.array([fixed], dtype=np.int64)
         for r in mine:
-            amounts = [_amount(c.text) or 0 for c in rows[r].loose]
+            amounts = [amount_of(c.text) or 0 for c in rows[r].loose]
             added = np.zeros((len(open_rows[r]), n), dtype=np.int64)
             for i, spots in enumerate(open_rows[r]):
                 for amount, spot in zip(amounts, spots):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from budget_checks.numbers import Kind, parse_number
+from budget_checks.recognize.cells import parsed
 from budget_checks.recognize.placement import apply
 from budget_checks.recognize.roles import Vocabulary, norm
 from budget_checks.tables import Relation, Table, Term
@@ -44,7 +44,7 @@ def restated(table: Table, vocab: Vocabulary) -> list[Relation]:
         if len(namesakes) != 1:
             return []
         pairs.append((r, namesakes[0]))
-    amounts = {r: _amount(table.rows[r].loose[0].text) for r, _ in pairs}
+    amounts = {r: parsed(table.rows[r].loose[0].text).amount for r, _ in pairs}
     matches = Counter(c for r, q in pairs for c in range(n)
                       if amounts[r] is not None and abs(amounts[r]) >= _MIN_AMOUNT and table.rows[q].amount(c) == amounts[r])
     if len(matches) != 1 or next(iter(matches.values())) < _MIN_MATCHES:
@@ -65,7 +65,3 @@ def _name(label: str, vocab: Vocabulary) -> str:
         words = words[1:]
     return " ".join(words)
 
-
-def _amount(text: str) -> int | None:
-    p = parse_number(text, amount=True)
-    return p.amount if p.kind is Kind.NUMBER else None

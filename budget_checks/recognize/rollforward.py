@@ -18,7 +18,8 @@ import re
 from functools import lru_cache
 from itertools import combinations, product
 
-from budget_checks.numbers import YEAR_IN, Kind, parse_number
+from budget_checks.numbers import YEAR_IN, Kind
+from budget_checks.recognize.cells import amount_of
 from budget_checks.recognize.discover import ColumnRule
 from budget_checks.recognize.roles import Vocabulary, norm
 from budget_checks.tables import Table
@@ -110,7 +111,7 @@ def _readings(row, n: int, columns: list[int]) -> list[dict[int, int]]:
         return [values] if all(v is not None for v in values.values()) and any(values.values()) else []
     if row.placement not in ("unplaced", "ambiguous") or not row.loose or len(row.loose) > n:
         return []
-    amounts = [_amount(c.text) for c in row.loose]
+    amounts = [amount_of(c.text) for c in row.loose]
     if any(a is None for a in amounts) or sum(1 for a in amounts if a) < 2:
         return []  # an unreadable row, or one with too little in it to say anything
     out = []
@@ -123,11 +124,6 @@ def _readings(row, n: int, columns: list[int]) -> list[dict[int, int]]:
         if len(out) > _MAX_READINGS:
             return []
     return out
-
-
-def _amount(text: str) -> int | None:
-    p = parse_number(text, amount=True)
-    return 0 if p.kind is Kind.EMPTY else p.amount
 
 
 def _holds(values: dict[int, int], left: int, right: int, mutations: list[int], signs: tuple[int, ...], tolerance: Tolerance) -> bool:
