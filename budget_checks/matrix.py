@@ -9,7 +9,7 @@ the shown values it uses: each stands for a true value within half its last digi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -28,10 +28,19 @@ class Matrix:
     shown: np.ndarray  # bool [rows, columns]: a number is written there (not empty, not a dash)
     percent: np.ndarray  # bool [columns]: a column of percentages
     decimals: int
+    _side_by_side: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def shape(self) -> tuple[int, int]:
         return self.values.shape  # type: ignore[return-value]
+
+    def side_by_side(self) -> np.ndarray:
+        """int64 [rows, 5 x columns]: values, unknown, halfsteps, shown and nonzero cells side by side, made
+        once: who sums windows of rows takes all five with one index. The matrix is not changed after."""
+        if self._side_by_side is None:
+            self._side_by_side = np.concatenate((self.values, ~self.known, self.halfsteps, self.shown, self.values != 0), axis=1,
+                                                dtype=np.int64)
+        return self._side_by_side
 
 
 def matrix(table: Table) -> Matrix:
@@ -94,18 +103,22 @@ def evaluate(relations: list[Relation], m: Matrix, tolerance: Tolerance) -> Eval
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)
         return Evaluated(empty, empty, np.zeros(0, dtype=bool))
-    sizes = np.array([1 + len(r.terms) for r in relations], dtype=np.int64)
-    rows = np.empty(int(sizes.sum()), dtype=np.int64)
-    cols = np.empty_like(rows)
-    signs = np.empty_like(rows)
-    k = 0
+    # every cell a relation uses, as plain lists converted once: numpy's item assignment costs more
+    rows_l: list[int] = []
+    cols_l: list[int] = []
+    signs_l: list[int] = []
+    starts_l: list[int] = []
     for relation in relations:
-        rows[k], cols[k], signs[k] = relation.target[0], relation.target[1], 1
-        k += 1
+        starts_l.append(len(rows_l))
+        rows_l.append(relation.target[0])
+        cols_l.append(relation.target[1])
+        signs_l.append(1)
         for term in relation.terms:
-            rows[k], cols[k], signs[k] = term.row, term.column, -term.sign
-            k += 1
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+            rows_l.append(term.row)
+            cols_l.append(term.column)
+            signs_l.append(-term.sign)
+    rows, cols = np.array(rows_l, dtype=np.int64), np.array(cols_l, dtype=np.int64)
+    signs, starts = np.array(signs_l, dtype=np.int64), np.array(starts_l, dtype=np.int64)
     residual = np.add.reduceat(m.values[rows, cols] * signs, starts)
     known = np.logical_and.reduceat(m.known[rows, cols], starts)
     halfsteps = np.add.reduceat(m.halfsteps[rows, cols], starts)

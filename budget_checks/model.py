@@ -58,6 +58,7 @@ class Page:
     footer: Footer | None = None
     layout: str = "cell-per-line"
     source_format: str = "text"
+    text: str = ""  # the page as read, for a text format: where a word on the page is looked up at once
 
 
 @dataclass(frozen=True, slots=True)

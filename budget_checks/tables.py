@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from budget_checks.model import Cell, Page
 from budget_checks.numbers import Kind, Parsed, Unit
@@ -20,15 +21,15 @@ class Column:
     band: int = 0  # which repetition of the roles it belongs to (year groups over lasten, baten, saldo)
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+# Term and Relation are named tuples, not frozen dataclasses: as immutable, and a table makes
+# thousands of them, which a named tuple builds in a third of the time.
+class Term(NamedTuple):
     row: int  # index into the table's rows
     column: int  # index into the table's columns
     sign: int  # +1 or -1
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(NamedTuple):
     """One identity on one place of a table: the target cell equals the signed sum of its terms."""
 
     code: str  # the rule it checks (BL101, ST101, DR102, ...)

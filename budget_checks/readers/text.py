@@ -84,7 +84,7 @@ def read_text(data: bytes, path: str) -> Page:
     check_text_page(text)  # lines, line length and cells within limits before anything is split
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    page = Page(path=path, source_format="text")
+    page = Page(path=path, source_format="text", text=text)
     numbered = [(n, stripped) for n, line in enumerate(lines, start=1) if (stripped := line.strip())]
     if any(sign in text for sign in _BULLET_SIGNS):  # most pages have no bullet sign anywhere
         numbered = _unbullet(numbered)

@@ -43,8 +43,14 @@ def declared(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, toleran
         shares = share_rows(table)  # a row of percentages does not follow the amounts' identity
         rows = [r for r, row in enumerate(table.rows) if row.placement != "heading" and r not in shares]
         bands, groups = _bands(table), table.groups()
-        for identity in table.rule.identities:
-            _by_columns(table, m, identity, rows, bands, groups, vocab, tolerance, out)
+        planned = [(identity, rules) for identity in table.rule.identities
+                   if any(rules := _column_rules(table, identity, bands, groups, out))]
+        # every identity's rules evaluated at once: one matrix product per table, not one per identity
+        places = _rule_places([mine for _, rules in planned for mine in rules], rows, m, tolerance)
+        costs: list[set[int]] = []  # the rows of costs, found once for the identities that have a verschil
+        for identity, rules in planned:
+            _by_columns(table, m, identity, rules, places[: len(rules)], rows, vocab, tolerance, costs, out)
+            places = places[len(rules):]
     _by_rows(table, m, book, vocab, tolerance, out)
     return out
 
@@ -61,10 +67,10 @@ def _bands(table: Table) -> list[dict[str, int]]:
     return [bands[b] for b in sorted(bands)]
 
 
-def _by_columns(table: Table, m: Matrix, identity: IdentityRule, rows: list[int], bands: list[dict[str, int]],
-                groups: dict[str, list[str]], vocab: Vocabulary, tolerance: Tolerance, out: Declared) -> None:
-    """`rows`: the rows that follow the identity (no headings, no rows of percentages); `bands`, `groups`:
-    the table's columns by band and role, and by group (the same for every identity)."""
+def _column_rules(table: Table, identity: IdentityRule, bands: list[dict[str, int]], groups: dict[str, list[str]],
+                  out: Declared) -> list[list[ColumnRule]]:
+    """Per alternative of the identity, its rule in each band of columns that carries the identity's
+    roles (`bands`, `groups`: the table's columns by band and role, and by group)."""
     rules: list[list[ColumnRule]] = [[] for _ in identity.alternatives]  # per alternative, one per band
     for band in bands:
         for a, alternative in enumerate(identity.alternatives):
@@ -85,12 +91,19 @@ def _by_columns(table: Table, m: Matrix, identity: IdentityRule, rows: list[int]
                 rules[a].append(ColumnRule(identity.doc.code, band[target.name], tuple(terms), alternative.text.replace("==", "="), "declared"))
                 if a == 0:
                     out.column_sets.add(frozenset([band[target.name], *(c for c, _ in terms)]))
-    if not any(rules):
-        return  # the table's columns do not carry this identity's roles
+    return rules
+
+
+def _by_columns(table: Table, m: Matrix, identity: IdentityRule, rules: list[list[ColumnRule]], per_alternative: list[_Places],
+                rows: list[int], vocab: Vocabulary, tolerance: Tolerance, costs_found: list[set[int]], out: Declared) -> None:
+    """`rules`, `per_alternative`: the identity's rules per alternative and where they fit; `rows`: the rows
+    that follow the identity (no headings, no rows of percentages); `costs_found`: the table's rows of costs
+    once found."""
     out.conventions.append([mine for mine in rules if mine])
-    per_alternative = _rule_places(rules, rows, m, tolerance)
     differences = any(is_difference_label(table.columns[rule.target].label, vocab) for mine in rules for rule in mine)
-    costs = net_cost_rows(table, m.values, m.known, vocab) & set(rows) if differences else set()
+    if differences and not costs_found:
+        costs_found.append(net_cost_rows(table, m.values, m.known, vocab))
+    costs = costs_found[0] & set(rows) if differences else set()
     if costs and len(costs) < len(rows):
         # a verschil that is voordelig when positive is taken the other way on the rows of costs
         apart = [places.where(costs, True) for places in per_alternative]

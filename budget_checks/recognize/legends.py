@@ -38,24 +38,31 @@ _PAGE_TEXTS_KEPT = 256
 
 class _PageText:
     """A page's words (prose and cells without digits): in lower case as they stand, and
-    normalised. Normalising takes a regex per text, so it is done only when first asked for."""
+    normalised. Normalising takes a regex per text, so it is done only when first asked for.
+    A page read from text looks its words up in that text (what its cells hold, and more)."""
 
-    __slots__ = ("page", "parts", "lower", "_normalised", "_has")
+    __slots__ = ("page", "_parts", "lower", "_normalised", "_has")
 
     def __init__(self, page) -> None:
         self.page = page  # held, so its id is not reused while cached
-        self.parts = parts = []
-        digit = _DIGIT.search
-        for item in page.items:
-            if isinstance(item, Prose):
-                parts.append(item.text)
-            else:
-                for cell in item.cells:
-                    if not digit(cell.text):
-                        parts.append(cell.text)
-        self.lower = "\n".join(parts).lower().replace("’", "'")
+        self._parts: list[str] | None = None
+        self.lower = (page.text or "\n".join(self.parts)).lower().replace("’", "'")
         self._normalised: str | None = None
         self._has: dict[str, bool] = {}
+
+    @property
+    def parts(self) -> list[str]:
+        if self._parts is None:
+            self._parts = parts = []
+            digit = _DIGIT.search
+            for item in self.page.items:
+                if isinstance(item, Prose):
+                    parts.append(item.text)
+                else:
+                    for cell in item.cells:
+                        if not digit(cell.text):
+                            parts.append(cell.text)
+        return self._parts
 
     def has(self, word: str) -> bool:
         """Whether the word stands in the page's lower-case text: phrases share words, and a word

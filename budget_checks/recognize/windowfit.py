@@ -15,17 +15,18 @@ from budget_checks.tolerance import Tolerance
 
 def cumulative_fits(m: Matrix, tolerance: Tolerance, r: int, order: list[int], signs: np.ndarray, nonzero: int):
     """(held, failed, evidence) per window size k (the k nearest rows, with these signs), at once."""
-    idx = np.array(order)
-    values = m.values[idx]
-    c = values.shape[1]
+    c = m.values.shape[1]
     # the running sums of terms, unknown cells, margins, shown and nonzero cells: one cumsum, not five
-    running = np.cumsum(np.concatenate((values * signs[:, None], ~m.known[idx], m.halfsteps[idx], m.shown[idx], values != 0), axis=1,
-                                       dtype=np.int64), axis=0)
+    block = m.side_by_side()[order]
+    block[:, :c] *= signs[:, None]
+    running = np.cumsum(block, axis=0)
     residual = m.values[r] - running[:, :c]
     known = m.known[r] & (running[:, c:2 * c] == 0)
     allowed = margins(m.halfsteps[r] + running[:, 2 * c:3 * c], m.shown[r] + running[:, 3 * c:4 * c], m.decimals, tolerance)
     holds = known & (np.abs(residual) <= allowed)
     fails = known & ~holds
+    if not holds.any():  # most windows of most rows: no evidence to weigh
+        return np.zeros(len(order), dtype=np.int64), fails.sum(axis=1), np.zeros(len(order))
     informative = running[:, 4 * c:] >= np.minimum(nonzero, np.arange(1, len(order) + 1))[:, None]
     size = np.maximum(np.abs(m.values[r]), 10 * 10**m.decimals)[None, :]
     chance = np.minimum((2 * allowed + 1) / (2 * size + 1), 1.0)
