@@ -115,20 +115,22 @@ def _row_of(piped: dict, aligned: dict, n: int, line: str, gaps: bool) -> Item:
 def _unbullet(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A run of bullet lines of which many are numbers (`• 192.038`) is a table exported one cell per
     bullet, not a list: the bullets go, the cells stay."""
-    if not any(text[:1] in _BULLET_SIGNS for _, text in numbered):
+    bulleted = [k for k, (_, text) in enumerate(numbered) if text[:1] in _BULLET_SIGNS and text[1:2].isspace()]
+    if len(bulleted) < _MIN_BULLET_CELLS:
         return numbered
     out = list(numbered)
-    start = 0
-    while start < len(out):
-        end = start
-        while end < len(out) and out[end][1][:1] in _BULLET_SIGNS and out[end][1][1:2].isspace():
-            end += 1
-        if end - start >= _MIN_BULLET_CELLS:
-            cells = [out[k][1][1:].strip() for k in range(start, end)]
+    runs: list[list[int]] = []  # runs of consecutive bullet lines
+    for k in bulleted:
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        if len(run) >= _MIN_BULLET_CELLS:
+            cells = [out[k][1][1:].strip() for k in run]
             if sum(1 for c in cells if len(c) <= _MAX_VALUE_LENGTH and _is_value(c)) * 3 >= len(cells):
-                for k, cell in zip(range(start, end), cells):
+                for k, cell in zip(run, cells):
                     out[k] = (out[k][0], cell)
-        start = max(end, start + 1)
     return out
 
 
