@@ -99,12 +99,16 @@ def _is_delimited(lines: list[str]) -> bool:
     of one field are common in exports. Tabs are left to the text reader, which
     reads tab-separated rows as rows already.
     """
+    needed = max(3, len(lines) / 2)
     for delimiter in (";", ","):
-        counts = [n for n in (_delimiters(line, delimiter) for line in lines) if n >= 2]
+        candidates = [line for line in lines if line.count(delimiter) >= 2]  # fewer never make two fields apart
+        if len(candidates) < needed:
+            continue
+        counts = [n for n in (_delimiters(line, delimiter) for line in candidates) if n >= 2]
         if not counts:
             continue
         common = max(set(counts), key=counts.count)
-        if counts.count(common) >= max(3, len(lines) / 2):
+        if counts.count(common) >= needed:
             return True
     return False
 
