@@ -91,14 +91,27 @@ def _page_text(page) -> _PageText:
 def _may_mention(table: Table, rule: IdentityRule) -> bool:
     """A cheap test before normalising the page: every word of some phrase stands somewhere
     on it (normalising changes only case, dashes and spaces, so it never makes a word appear)."""
-    text = _page_text(table.page)
+    has = _page_text(table.page).has
     title = "\n".join([table.title, *(c.label for c in table.columns)]).lower().replace("’", "'")
-    return any(all(text.has(word) or word in title for word in _words(p)) for phrases in rule.stated for p in phrases)
+    for words in _phrase_words(rule.stated):
+        for word in words:
+            if not (has(word) or word in title):
+                break
+        else:
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _phrase_words(stated: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(_words(p) for phrases in stated for p in phrases)
 
 
 @lru_cache(maxsize=1 << 10)
 def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(word for word in normalise(phrase).split() if word != "-")
+    """The phrase's words, the likely missing first (a sign, then the longest): a word the page lacks
+    costs a scan of all of it, and the first one missing settles the phrase."""
+    return tuple(sorted((word for word in normalise(phrase).split() if word != "-"), key=lambda w: (w.isalpha(), -len(w))))
 
 
 def stated_alternative(table: Table, rule: IdentityRule) -> int | None:

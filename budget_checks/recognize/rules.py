@@ -63,7 +63,8 @@ def _scan(page: Page, book: Rulebook, tolerance: Tolerance, widget: list[bool] |
         opening = [True] * len(entries)
     else:  # a cheap first test per item: does a cell start with a word a title or header starts with?
         words = index.title_firsts | index.starts
-        opening = [_first_word(entry.first.text) in words if entry.single
+        opening = [False if entry.prose  # running text opens no table (_table_at)
+                   else _first_word(entry.first.text) in words if entry.single
                    else any(_first_word(c.text) in words for c in entry.cells[: MAX_CORNER + 1]) for entry in entries]
         if not any(opening):
             return tables, used, entries
