@@ -56,14 +56,24 @@ def detect_format(name: str, data: bytes) -> str:
     stripped = text.lstrip("\ufeff \t\r\n").encode("utf-8", "replace")[:2048]
     if _HTML_START.match(stripped.lower()) or (_EXTENSIONS.get(suffix) == "html" and _HTML_TAGS.search(stripped.lower())):
         return "html"
-    lines = [line for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
-    if _is_markdown(lines):
+    lines = [line for line in _first_lines(text, _SNIFF_LINES) if line.strip()]
+    piped = any("|" in line for line in lines)
+    if piped and _is_markdown(lines):
         return "markdown"
-    if _EXTENSIONS.get(suffix) != "csv" and sum(1 for line in lines if line.count("|") >= 2) >= 2:
+    if piped and _EXTENSIONS.get(suffix) != "csv" and sum(1 for line in lines if line.count("|") >= 2) >= 2:
         return "text"  # pipe rows without Markdown's frame: commas in them are decimal commas
     if _EXTENSIONS.get(suffix) == "csv" or _is_delimited(lines):
         return "csv"
     return "markdown" if _EXTENSIONS.get(suffix) == "markdown" else "text"
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """`text.splitlines()[:count]`, splitting only the start of the text when that holds them all."""
+    head = text[:_SNIFF_CHARS].splitlines()
+    return head[:count] if len(head) > count else text.splitlines()[:count]  # a line after them: they are whole
+
+
+_SNIFF_CHARS = 8192
 
 
 def _suffix(name: str) -> str:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import io
 import zipfile
 
-import pytest
+from unittest.mock import patch
 
+import pytest
+from hypothesis import example, given, strategies as st
+
+from budget_checks import readers
 from budget_checks.readers import READERS, ReadError, detect_format, read_page
 
 HTML = b"<!DOCTYPE html><html><body><h1>Doel 1.1.1 Voorbeeld</h1></body></html>"
@@ -97,3 +101,16 @@ def test_a_zip_inside_a_document_and_a_word_file_are_named() -> None:
 
 def test_every_reader_is_registered() -> None:
     assert set(READERS) == {"text", "markdown", "html", "xlsx", "csv"}
+
+
+_LINES = st.lists(st.tuples(st.text(alphabet="ab|; ", max_size=30), st.sampled_from(["\n", "\r\n", "\r", "\x0c", "\u2028", ""])),
+                  max_size=12).map(lambda parts: "".join(line + end for line, end in parts))
+
+
+@given(_LINES, st.integers(min_value=0, max_value=12))
+@example("a" * 20, 1)  # the one line runs past the start that is split
+@example("a" * 15 + "\r\nb\nc", 2)  # the start ends inside a line break
+def test_the_sniffed_lines_are_the_first_lines_of_the_text(text, count):
+    """Only the start of a page is split to sniff its format: the lines must be those of the whole text."""
+    with patch.object(readers, "_SNIFF_CHARS", 16):  # a short start, so texts cross it
+        assert readers._first_lines(text, count) == text.splitlines()[:count]
