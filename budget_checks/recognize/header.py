@@ -42,6 +42,39 @@ def fit(cells: list[Cell], width: int, words: frozenset[str], balances: frozense
     """Labels for `width` columns from the text cells right above a table's first row. `balances`:
     words of a balance at a date (`Saldo` / `31-12-2021` in cells of their own is one label)."""
     cells = _join_split_words([c for c in cells if c.text.strip() and not is_unit_note(c.text) and kind(c.text) != MARKER])
+    # the same header comes back on page after page: what was read of its texts (and of which cells
+    # share a line) is read again from these cells
+    base = next((c.line for c in cells if c.line is not None), 0)
+    key = (tuple((c.text, None if c.line is None else c.line - base) for c in cells), width, words, balances)
+    plan = _PLANS.get(key)
+    if plan is None:
+        header = _fit(cells, width, words, balances)
+        plan = _plan(header, cells)
+        if len(_PLANS) >= _PLANS_KEPT:
+            _PLANS.clear()
+        _PLANS[key] = plan
+        return header
+    if isinstance(plan, Header):
+        return plan  # made of cells that are not among these (none to place)
+    labels, groups, used, unused = plan
+    return Header(labels, groups, tuple(cells[i] for i in used), tuple(cells[i] for i in unused))
+
+
+_PLANS: dict[tuple, "Header | tuple"] = {}
+_PLANS_KEPT = 4096
+
+
+def _plan(header: Header, cells: list[Cell]):
+    """The header as labels and the positions of its cells among `cells`: what can be read again
+    from other cells with the same texts. A header with a cell of its own making is kept as it is
+    only when it holds no cell at all."""
+    at = {id(c): i for i, c in enumerate(cells)}
+    if all(id(c) in at for c in header.cells + header.unused):
+        return header.labels, header.groups, tuple(at[id(c)] for c in header.cells), tuple(at[id(c)] for c in header.unused)
+    return header if not header.cells and not header.unused else None
+
+
+def _fit(cells: list[Cell], width: int, words: frozenset[str], balances: frozenset[str]) -> Header:
     best: tuple[float, Header] | None = None
     for score, header in _candidates(cells, width, words, balances):
         if best is None or score > best[0]:

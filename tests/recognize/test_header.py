@@ -72,3 +72,21 @@ def test_the_date_of_a_balance_in_a_cell_of_its_own_joins_it_and_no_other_label(
     header = fit([Cell(t) for t in ["Vaste passiva", "31-12-2018", "Vermeerderingen", "Verminderingen", "31-12-2019"]],
                  4, vocab.header, vocab.balances)
     assert header.labels == ("31-12-2018", "Vermeerderingen", "Verminderingen", "31-12-2019")
+
+
+def test_a_header_read_before_is_read_again_from_the_new_cells() -> None:
+    """The same texts on another page give the same labels, with that page's cells (and lines); texts
+    that share a line elsewhere are read anew, not taken for the header read before."""
+    from budget_checks.recognize import header as module
+
+    texts = ["Omschrijving", "Lasten", "Baten", "Saldo", "Toevoeging", "aan reserves"]
+    one_per_line = [[Cell(t, 10 + n) for n, t in enumerate(texts)], [Cell(t, 70 + n) for n, t in enumerate(texts)]]
+    two_lines = [Cell(t, 5 if n < 3 else 6) for n, t in enumerate(texts)]
+    module._PLANS.clear()
+    for cells in [*one_per_line, two_lines, one_per_line[0]]:
+        header = fit(cells, 4, WORDS)
+        fresh = module._fit(module._join_split_words(list(cells)), 4, WORDS, frozenset())
+        assert (header.labels, header.groups) == (fresh.labels, fresh.groups)
+        assert [(c.text, c.line) for c in header.cells] == [(c.text, c.line) for c in fresh.cells]
+        assert [(c.text, c.line) for c in header.unused] == [(c.text, c.line) for c in fresh.unused]
+    assert len(module._PLANS) == 2  # the second page's header was read from the first's
