@@ -146,7 +146,22 @@ def _family(book: Rulebook, column_roles: list[tuple[Role, ...]], rows: list[Raw
 
 def _columns(header: Header, column_roles: list[tuple[Role, ...]], rule: TableRule) -> list[Column]:
     """Keys unique within the table; a role that comes back (a second year group of lasten,
-    baten, saldo) starts a new band and gets a numbered key."""
+    baten, saldo) starts a new band and gets a numbered key. The same header under the same family
+    gives the same columns (kept: headers come back on page after page; columns are immutable)."""
+    key = (header.labels, header.groups, tuple(column_roles), id(rule))
+    kept = _COLUMNS.get(key)
+    if kept is None or kept[0] is not rule:
+        if len(_COLUMNS) >= _COLUMNS_KEPT:
+            _COLUMNS.clear()
+        kept = _COLUMNS[key] = (rule, tuple(_make_columns(header, column_roles, rule)))
+    return list(kept[1])
+
+
+_COLUMNS: dict[tuple, tuple[TableRule, tuple[Column, ...]]] = {}
+_COLUMNS_KEPT = 1024
+
+
+def _make_columns(header: Header, column_roles: list[tuple[Role, ...]], rule: TableRule) -> list[Column]:
     out: list[Column] = []
     used: set[str] = set()
     group_count: Counter[str] = Counter()

@@ -90,3 +90,18 @@ def test_a_header_read_before_is_read_again_from_the_new_cells() -> None:
         assert [(c.text, c.line) for c in header.cells] == [(c.text, c.line) for c in fresh.cells]
         assert [(c.text, c.line) for c in header.unused] == [(c.text, c.line) for c in fresh.unused]
     assert len(module._PLANS) == 2  # the second page's header was read from the first's
+
+
+def test_the_same_header_under_another_family_gets_that_familys_columns() -> None:
+    """Columns are kept per header and family: a header read once as a family's is not a generic table's."""
+    from budget_checks.recognize import build
+    from budget_checks.recognize.roles import roles_of
+
+    book = load_rulebook()
+    vocab = vocabulary(book)
+    family = next(rule for rule in book.tables if rule.kind == "baten_en_lasten")
+    header = _fit(["Lasten", "Baten", "Saldo"], 3)
+    roles = [roles_of(label, vocab) for label in header.labels]
+    for rule, keys in [(family, ["lasten", "baten", "saldo"]), (build.GENERIC, ["kolom_1", "kolom_2", "kolom_3"]),
+                       (family, ["lasten", "baten", "saldo"])]:
+        assert [c.key for c in build._columns(header, roles, rule)] == keys
