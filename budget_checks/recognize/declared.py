@@ -42,9 +42,7 @@ def declared(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, toleran
     if table.rule.identities:
         shares = share_rows(table)  # a row of percentages does not follow the amounts' identity
         rows = [r for r, row in enumerate(table.rows) if row.placement != "heading" and r not in shares]
-        bands, groups = _bands(table), table.groups()
-        planned = [(identity, rules) for identity in table.rule.identities
-                   if any(rules := _column_rules(table, identity, bands, groups, out))]
+        planned = _planned(table, out)
         # every identity's rules evaluated at once: one matrix product per table, not one per identity
         places = _rule_places([mine for _, rules in planned for mine in rules], rows, m, tolerance)
         costs: list[set[int]] = []  # the rows of costs, found once for the identities that have a verschil
@@ -67,10 +65,32 @@ def _bands(table: Table) -> list[dict[str, int]]:
     return [bands[b] for b in sorted(bands)]
 
 
+def _planned(table: Table, out: Declared) -> list[tuple[IdentityRule, list[tuple[ColumnRule, ...]]]]:
+    """The identities whose roles the table's columns carry, each with its rules per alternative. The
+    same columns under the same family give the same rules (kept: headers come back page after page)."""
+    key = (tuple(table.columns), id(table.rule))
+    kept = _PLANNED.get(key)
+    if kept is None or kept[0] is not table.rule:
+        bands, groups = _bands(table), table.groups()
+        sets: set[frozenset[int]] = set()
+        planned = [(identity, [tuple(mine) for mine in rules]) for identity in table.rule.identities
+                   if any(rules := _column_rules(table, identity, bands, groups, sets))]
+        if len(_PLANNED) >= _PLANNED_KEPT:
+            _PLANNED.clear()
+        kept = _PLANNED[key] = (table.rule, planned, frozenset(sets))
+    out.column_sets |= kept[2]
+    return kept[1]
+
+
+_PLANNED: dict[tuple, tuple] = {}
+_PLANNED_KEPT = 1024
+
+
 def _column_rules(table: Table, identity: IdentityRule, bands: list[dict[str, int]], groups: dict[str, list[str]],
-                  out: Declared) -> list[list[ColumnRule]]:
+                  column_sets: set[frozenset[int]]) -> list[list[ColumnRule]]:
     """Per alternative of the identity, its rule in each band of columns that carries the identity's
-    roles (`bands`, `groups`: the table's columns by band and role, and by group)."""
+    roles (`bands`, `groups`: the table's columns by band and role, and by group); the columns tied by
+    its first alternative go to `column_sets`."""
     rules: list[list[ColumnRule]] = [[] for _ in identity.alternatives]  # per alternative, one per band
     for band in bands:
         for a, alternative in enumerate(identity.alternatives):
@@ -90,11 +110,11 @@ def _column_rules(table: Table, identity: IdentityRule, bands: list[dict[str, in
                     break
                 rules[a].append(ColumnRule(identity.doc.code, band[target.name], tuple(terms), alternative.text.replace("==", "="), "declared"))
                 if a == 0:
-                    out.column_sets.add(frozenset([band[target.name], *(c for c, _ in terms)]))
+                    column_sets.add(frozenset([band[target.name], *(c for c, _ in terms)]))
     return rules
 
 
-def _by_columns(table: Table, m: Matrix, identity: IdentityRule, rules: list[list[ColumnRule]], per_alternative: list[_Places],
+def _by_columns(table: Table, m: Matrix, identity: IdentityRule, rules: list[tuple[ColumnRule, ...]], per_alternative: list[_Places],
                 rows: list[int], vocab: Vocabulary, tolerance: Tolerance, costs_found: list[set[int]], out: Declared) -> None:
     """`rules`, `per_alternative`: the identity's rules per alternative and where they fit; `rows`: the rows
     that follow the identity (no headings, no rows of percentages); `costs_found`: the table's rows of costs
@@ -225,7 +245,7 @@ class _Places:
                    lambda: relations)
 
 
-def _rule_places(per_alternative: list[list[ColumnRule]], rows: list[int], m: Matrix, tolerance: Tolerance) -> list[_Places]:
+def _rule_places(per_alternative: list[tuple[ColumnRule, ...]], rows: list[int], m: Matrix, tolerance: Tolerance) -> list[_Places]:
     """Relations between columns on every row, per alternative, all evaluated at once: one column of
     coefficients per rule, so every rule's residual, margin and knownness is one matrix product
     (many small numpy calls per rule cost more than the arithmetic)."""
