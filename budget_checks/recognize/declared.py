@@ -320,7 +320,7 @@ def _choose(table: Table, m: Matrix, identity: IdentityRule, per_alternative: li
         text = identity.alternatives[chosen].text.replace("==", "=")
         table.convention = "; ".join(x for x in (table.convention, text) if x and text not in table.convention)
     for i, relation in enumerate(relations):
-        if relation.target[1 if _per_row(relation) else 0] in unfit:
+        if unfit and relation.target[1 if _per_row(relation) else 0] in unfit:
             continue
         other = ""
         if not fits[chosen][i]:
@@ -344,6 +344,8 @@ def _unfit(table: Table, relations: list[Relation], fits: list[bool], known: lis
     fit the numbers: the convention that fits best fails on more places than it holds (two at least).
     The header or the labels were read wrongly there; their identity is not the table's. A total
     row is not counted: a wrong figure in a part makes its total fail too."""
+    if len(relations) < 3:
+        return set()  # no place with three relations
     places: dict[int, list[bool]] = {}
     for relation, fit, k in zip(relations, fits, known if known is not None else fits):
         if k and not (_per_row(relation) and table.rows[relation.target[0]].role in (TOTAL, SUBTOTAL)):

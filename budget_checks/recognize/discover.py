@@ -43,10 +43,11 @@ class ColumnRule:
 
     def on(self, row: int) -> Relation:
         if row in self.costs:
-            return Relation(self.code, (row, self.target), tuple(Term(row, c, -s) for c, s in self.terms), turned_text(self.holds),
+            return Relation(self.code, (row, self.target), tuple([Term(row, c, -s) for c, s in self.terms]), turned_text(self.holds),
                             self.source, self.evidence)
         other = turned_text(self.holds) if row in self.flipped else ""
-        return Relation(self.code, (row, self.target), tuple(Term(row, c, s) for c, s in self.terms), self.holds, self.source, self.evidence, other)
+        return Relation(self.code, (row, self.target), tuple([Term(row, c, s) for c, s in self.terms]), self.holds, self.source, self.evidence,
+                        other)
 
 
 def turned_text(holds: str) -> str:
