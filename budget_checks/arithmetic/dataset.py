@@ -70,22 +70,24 @@ def check_arithmetic(tables: list[tuple[str, Table]], tolerance: Tolerance, seve
         e = evaluate(table.relations, m, tolerance)
         table.evaluated = int(e.known.sum())
         n = len(table.relations)
+        # plain lists per table, made arrays once per document: a few numpy calls per table cost more
         columns["doc"] += [document] * n
         columns["page"] += [table.page.path] * n
-        columns["table"].append(np.full(n, table.index, dtype=np.int64))
+        columns["table"] += [table.index] * n
         columns["code"] += [r.code for r in table.relations]
-        columns["row"].append(np.fromiter((r.target[0] for r in table.relations), dtype=np.int64, count=n))
-        columns["column"].append(np.fromiter((r.target[1] for r in table.relations), dtype=np.int64, count=n))
+        columns["row"] += [r.target[0] for r in table.relations]
+        columns["column"] += [r.target[1] for r in table.relations]
         columns["residual"].append(e.residual)
         columns["known"].append(e.known)
         columns["allowed"].append(np.asarray(carried_by_parts(table.relations, m, e), dtype=np.int64))
-        columns["scale"].append(np.full(n, 10 ** m.decimals, dtype=np.int64))
-        columns["t"].append(np.full(n, len(evaluated), dtype=np.int64))
-        columns["i"].append(np.arange(n, dtype=np.int64))
+        columns["scale"] += [10 ** m.decimals] * n
+        columns["t"] += [len(evaluated)] * n
+        columns["i"] += range(n)
         evaluated.append((document, table))
     if not evaluated:
         return result
-    stacked = {k: (np.concatenate(v) if k not in ("doc", "page", "code") else v) for k, v in columns.items()}
+    stacked = {k: (v if k in ("doc", "page", "code") else np.concatenate(v) if k in ("residual", "known", "allowed")
+                   else np.array(v, dtype=np.int64)) for k, v in columns.items()}
     unknown = ~stacked.pop("known")
     residual = stacked["residual"]
     frame = pd.DataFrame({
