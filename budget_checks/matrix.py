@@ -83,8 +83,7 @@ def matrix(table: Table) -> Matrix:
     values_a = np.array(values, dtype=np.int64).reshape(shape)
     known_a, shown_a = np.array(known, dtype=bool).reshape(shape), np.array(shown, dtype=bool).reshape(shape)
     half_a = np.array(half, dtype=np.int64).reshape(shape)
-    number_a, percent_a = np.array(number_cells, dtype=np.int64), np.array(percent_cells, dtype=np.int64)
-    percent = (percent_a * 2 > number_a) & (number_a > 0)
+    percent = np.array([share * 2 > numbers > 0 for share, numbers in zip(percent_cells, number_cells)], dtype=bool)
     return Matrix(values_a, known_a, half_a, shown_a, percent, decimals)
 
 
