@@ -53,6 +53,7 @@ _PLACEHOLDERS = {*PRO_MEMORIE, "n.v.t.", "nvt", "n.v.t", "nb", "n.b.", "n.n.b.",
 _DIGITS = r"\d{1,3}(?:\.\d{3})+|\d+"  # dotted thousands or a plain run of digits
 _ANY_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(rf"^(?P<int>{_DIGITS})(?:,(?P<frac>\d+))?$")
+_PLAIN = re.compile(rf"^(?P<minus>-?)(?P<int>{_DIGITS})$")  # what most cells hold, read without the steps below
 _COMMA_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _DOT_DECIMAL = re.compile(r"^\d{1,3}\.\d{1,2}$")
 _RANGE = re.compile(r"^[\d.,]+\s*[-–]\s*[\d.,]+\s*%?$")  # "90-130%": a range, as a norm states it
@@ -89,6 +90,9 @@ def _parse_cached(text: str, amount: bool) -> Parsed:
 
 
 def _parse(text: str, amount: bool) -> Parsed:
+    plain = _PLAIN.match(text)
+    if plain:  # most cells: digits, in dotted thousands or not, perhaps a minus
+        return _number(text, plain["int"], None, bool(plain["minus"]), False, "")
     raw = text
     s = " ".join(text.replace("\u00a0", " ").split())
     if s in _EMPTY:
@@ -126,12 +130,17 @@ def _parse(text: str, amount: bool) -> Parsed:
     match = _NUMBER.match(body)
     if not match:
         return _classify_failure(raw, s)
-    whole = match["int"].replace(".", "")
-    if len(whole.lstrip("0")) > MAX_DIGITS:
-        return _malformed(raw, TOO_LONG)
-    value = Decimal(whole + ("." + match["frac"] if match["frac"] else ""))
     if marker == "N":
         negative = not negative
+    return _number(raw, match["int"], match["frac"], negative, percent, marker)
+
+
+def _number(raw: str, whole: str, fraction: str | None, negative: bool, percent: bool, marker: str) -> Parsed:
+    """The number of a cell read as `whole` (digits, perhaps in dotted thousands) and `fraction`."""
+    whole = whole.replace(".", "")
+    if len(whole.lstrip("0")) > MAX_DIGITS:
+        return _malformed(raw, TOO_LONG)
+    value = Decimal(whole + ("." + fraction if fraction else ""))
     # copy_negate is exact; unary minus would round to the context's 28 digits
     return Parsed(Kind.NUMBER, raw, value.copy_negate() if negative else value, percent, marker)
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import example, given, strategies as st
 
-from budget_checks.numbers import Kind, find_unit, parse_number, strip_unit
+from budget_checks.numbers import Kind, _parse, find_unit, parse_number, strip_unit
 
 
 @pytest.mark.parametrize(
@@ -79,3 +80,17 @@ def test_unit_is_taken_off_the_title() -> None:
 @pytest.mark.parametrize("text", ["Overzicht kredieten", "Raming 2026 en verder", "Begroting 2025"])
 def test_no_unit(text: str) -> None:
     assert find_unit(text) is None
+
+
+@given(st.text(alphabet="0123456789.-", min_size=1, max_size=22), st.booleans())
+@example("-0", True)
+@example("1.234.567.890.123.456", True)  # sixteen digits: too long either way
+@example("0001", False)
+def test_plain_cells_read_quickly_read_as_every_other_cell(text, amount):
+    """Digits, dotted thousands and a minus are read without the general steps; a space in front
+    sends the same text through them, and what is read must be the same."""
+    quick, general = _parse(text, amount), _parse(" " + text, amount)
+    assert (quick.kind, quick.value, quick.percent, quick.marker, quick.reason) == \
+        (general.kind, general.value, general.percent, general.marker, general.reason)
+    if quick.value is not None:
+        assert str(quick.value) == str(general.value)  # -0 stays -0, 1.0 is not 1
