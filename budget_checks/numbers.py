@@ -76,6 +76,11 @@ REASONS = (TWO_MINUS, TOO_LONG, DOUBLED, LETTER_O, STRAY_DOT, NOT_A_NUMBER)
 _CACHED_LENGTH = 64  # cells are parsed by the reader, the recognizer and the placement alike
 
 
+def is_plain_number(text: str) -> bool:
+    """Digits, in dotted thousands or not, perhaps after a minus: what most cells hold."""
+    return _PLAIN.match(text) is not None
+
+
 def parse_number(text: str, *, amount: bool = False) -> Parsed:
     """Parse one cell. `amount=True` reads `17,473` as seventeen thousand (a comma
     between groups of three is a thousands separator in amount columns)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from budget_checks.numbers import Kind, Parsed, find_unit, is_year, parse_number
+from budget_checks.numbers import Kind, Parsed, find_unit, is_plain_number, is_year, parse_number
 
 VALUE, YEAR, MARKER, CODE, TEXT = "value", "year", "marker", "code", "text"
 
@@ -26,6 +26,12 @@ OPERATORS = {"+": 1, "(+)": 1, "+/+": 1, "(-)": -1, "(−)": -1, "(–)": -1, "-
 @lru_cache(maxsize=1 << 16)
 def kind(text: str) -> str:
     t = text.strip()
+    if is_plain_number(t):  # most cells: an amount, or a year above a column
+        return YEAR if is_year(t) else VALUE
+    return _kind(t)
+
+
+def _kind(t: str) -> str:
     if t.lower() in _MARKERS or t in OPERATORS:
         return MARKER
     t = t.rstrip("*¹²³ ").strip() or t  # a footnote mark: "2018 *"
