@@ -132,7 +132,7 @@ def _page_info(pt: PageTables, cells: bool = True) -> PageInfo:
 def _table_info(table: Table, with_cells: bool = True) -> TableInfo:
     cells = []
     for row in table.rows if with_cells else ():  # most of what the report keeps per page
-        cells.append((row.label, *(_cell_text(c) for c in row.cells)))
+        cells.append((row.label, *[c.text if c is not None else "" for c in row.cells]))
     return TableInfo(
         index=table.index,
         kind=table.kind,
@@ -151,6 +151,3 @@ def _table_info(table: Table, with_cells: bool = True) -> TableInfo:
         first_lines=table.first_lines() if table.evaluated == 0 else (),
     )
 
-
-def _cell_text(cell) -> str:
-    return cell.text if cell is not None else ""
