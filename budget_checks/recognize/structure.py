@@ -265,21 +265,19 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     labelled = total or opened_by is not None or parts > 0 or closing
     kmax = min(len(stack), MAX_LABELLED if total else MAX_WINDOW)
     order = stack[::-1][:kmax]  # the nearest row first: window k is order[:k]
-    ks = np.arange(1, kmax + 1)
     # a group of one row names it, or begins its name (`Voorzieningen` over `Voorzieningen voor verplichtingen`)
     child, name = norm(table.rows[order[0]].label), norm(label)
     same = bool(name) and (child == name or child.startswith(name + " "))
-    allowed_k = np.ones(kmax, dtype=bool)
+    # which window sizes k may close, as a plain list: numpy's calls on a few elements cost more than the steps
+    allowed = [True] * kmax
     if not (same or labelled):
-        allowed_k[0] = False  # one row equal to another is a total of one only where the labels say so
+        allowed[0] = False  # one row equal to another is a total of one only where the labels say so
     if parts:
-        allowed_k &= ks <= parts
+        allowed = [a and k <= parts for k, a in enumerate(allowed, 1)]
     if closing:
-        allowed_k &= ks == len(stack)  # all of the block above it, not some of its rows
-    if opened_by is not None:
-        allowed_k &= ks == len(stack) - opened_by  # a row named like its block's heading closes exactly that block
-    # per window size k as plain lists from here: numpy's calls on a few elements cost more than the steps
-    allowed = allowed_k.tolist()
+        allowed = [a and k == len(stack) for k, a in enumerate(allowed, 1)]  # all of the block above it, not some of its rows
+    if opened_by is not None:  # a row named like its block's heading closes exactly that block
+        allowed = [a and k == len(stack) - opened_by for k, a in enumerate(allowed, 1)]
     boundary = [len(stack) - k == 0 or order[k - 1] in headings for k in range(1, kmax + 1)]
     candidates: list[tuple[tuple, int, tuple[int, ...], Fit]] = []  # (key, k, signs, fit)
     tried = 0
@@ -305,7 +303,7 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
         columns = int(m.known[r].sum())
         limit = MAX_SIGNED_WIDE if columns >= 3 else MAX_SIGNED
         for k in range(2, min(kmax, limit) + 1):
-            if not allowed_k[k - 1]:
+            if not allowed[k - 1]:
                 continue
             patterns = _SIGNED[k]
             tried += len(patterns)
