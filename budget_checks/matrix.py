@@ -44,6 +44,24 @@ class Matrix:
 
 
 def matrix(table: Table) -> Matrix:
+    """The table's matrix; made again only when a row was placed, cut or read anew since (the
+    recognizer and the arithmetic both ask for it). Rows' parsed cells are immutable tuples, and the
+    ones it was read from are held, so the same tuple means the same cells."""
+    basis = (len(table.columns), [(row.placement, row.parsed) for row in table.rows])
+    kept = table.kept_matrix
+    if kept is not None and _same_basis(kept[0], basis):
+        return kept[1]
+    m = _read(table)
+    table.kept_matrix = (basis, m)
+    return m
+
+
+def _same_basis(old: tuple, new: tuple) -> bool:
+    return old[0] == new[0] and len(old[1]) == len(new[1]) and all(
+        a == b and p is q for (a, p), (b, q) in zip(old[1], new[1]))
+
+
+def _read(table: Table) -> Matrix:
     rows, cols = len(table.rows), len(table.columns)
     readable = [row for row in table.rows if row.placement in ("given", "placed")]
     decimals = min(max((p.places for row in readable for p in row.parsed[:cols] if p is not None and p.kind is Kind.NUMBER

@@ -92,6 +92,7 @@ class Table:
     label_columns: int = 1  # leading cells of a row that form its label (a row header of two levels: 2)
     relations: list[Relation] = field(default_factory=list)  # what must hold (recognize/identities.py)
     evaluated: int = 0  # identities evaluated on it (arithmetic stage)
+    kept_matrix: tuple | None = field(default=None, repr=False, compare=False)  # matrix.py: its matrix, and what it was read from
 
     @property
     def kind(self) -> str:

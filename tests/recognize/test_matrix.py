@@ -39,3 +39,24 @@ def test_exact_policy_allows_nothing() -> None:
     assert evaluate([relation], m, Tolerance()).allowed.tolist() == [1]
     assert evaluate([relation], m, Tolerance(policy="exact")).allowed.tolist() == [0]
     assert evaluate([relation], m, Tolerance()).residual.tolist() == [1]
+
+
+def test_a_tables_matrix_is_read_again_once_a_row_changes() -> None:
+    """The matrix is kept for the recognizer and the arithmetic alike, and never outlives the rows it was read from."""
+    from budget_checks.matrix import matrix
+    from budget_checks.numbers import parse_number
+    from budget_checks.readers.text import read_text
+    from budget_checks.recognize.page import recognize_page
+    from budget_checks.rulebook import load_rulebook
+
+    page = read_text(b"Overzicht\nLasten  Baten  Saldo\nPost A  100  40  60\nPost B  50  20  30\n", "p.txt")
+    [table] = recognize_page(page, load_rulebook(), Tolerance()).tables
+    first = matrix(table)
+    assert matrix(table) is first  # nothing changed: the same matrix
+    row = table.rows[1]
+    row.parsed = tuple(parse_number(t, amount=True) for t in ("50", "25", "25"))
+    assert matrix(table).values[1].tolist() == [50, 25, 25]
+    row.placement = "ambiguous"
+    assert not matrix(table).known[1].any()
+    row.placement = "given"
+    assert matrix(table).known[1].all()
