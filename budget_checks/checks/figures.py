@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from budget_checks.model import Page
 from budget_checks.tables import PART, TOTAL, Table, TableRow
@@ -34,7 +35,12 @@ class Figure:
 
 def subject(page: Page) -> tuple[str, str] | None:
     """What a page is about, from its title: a goal or a programme."""
-    title = page.title.strip()
+    return _subject(page.title)
+
+
+@lru_cache(maxsize=1024)  # asked for every row of every table of a page
+def _subject(title: str) -> tuple[str, str] | None:
+    title = title.strip()
     for kind, pattern in (("doel", _GOAL), ("programma", _PROGRAMME)):
         match = pattern.match(title)
         if match:
