@@ -96,3 +96,18 @@ def test_the_page_wide_gap_test_never_misses_a_line_with_a_gap(text: str) -> Non
 
     if any(_has_gap(line) for line in text.split("\n")):
         assert has_gaps(text)
+
+
+@given(st.text(alphabet="ab1.-•*\t \u00a0", min_size=1, max_size=12).map(str.strip).filter(bool), st.booleans())
+@example("1.234", True)
+@example("a\u00a0b", True)
+@example("a\u00a0b", False)
+@example("•", True)
+def test_a_line_taken_as_one_cell_at_once_is_one_cell_as_any_line(line, gaps):
+    """Most lines are one word; the reader takes them as a cell without the general steps, and only
+    where those steps would make the same cell of them."""
+    from budget_checks.model import Cell
+    from budget_checks.readers.text import _item, _one_cell
+
+    if _one_cell(line, gaps):
+        assert _item(line, 7, gaps) == Row((Cell(line, 7),))

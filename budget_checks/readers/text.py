@@ -97,8 +97,8 @@ def read_text(data: bytes, path: str) -> Page:
         piped = {**piped, **spaced_rows(lines)}
     if piped or aligned:
         page.items = [_row_of(piped, aligned, n, line, gaps) for n, line in numbered if piped.get(n, True) is not None]
-    else:  # most pages: every line is read on its own
-        page.items = [_item(line, n, gaps) for n, line in numbered]
+    else:  # most pages: every line is read on its own; most lines are one word, a cell (_item's first case)
+        page.items = [Row((Cell(line, n),)) if _one_cell(line, gaps) else _item(line, n, gaps) for n, line in numbered]
     if any(isinstance(item, Row) and len(item.cells) > 1 for item in page.items):
         page.layout = "row-per-line"
     return page
@@ -164,6 +164,11 @@ def _take_title(page: Page, numbered: list[tuple[int, str]]) -> list[tuple[int, 
     return numbered
 
 
+def _one_cell(text: str, gaps: bool) -> bool:
+    """A stripped line that `_item` reads as one cell at once: one word, no bullet sign."""
+    return text[0] not in _BULLET_SIGNS and not (_HAS_SPACE.search(text) if gaps else " " in text)
+
+
 def _item(text: str, line: int, gaps: bool = True) -> Item:
     """A line as a row of cells or prose. `gaps=False`: the page has no tab and no run of
     spaces inside a line, so only the label-and-numbers split can apply."""
@@ -187,6 +192,7 @@ def _is_prose(text: str, words: int) -> bool:
 
 
 _GAPS = re.compile(r"\s{2,}")
+_HAS_SPACE = re.compile(r"\s")  # the whitespace str.split() splits on
 
 
 def _split_row(text: str, line: int, words: int | None = None, gaps: bool = True) -> tuple[Cell, ...]:
