@@ -18,6 +18,7 @@ from budget_checks.numbers import YEAR_IN, Unit, find_unit, strip_unit, unit_pro
 from budget_checks.recognize.cells import OPERATORS, TEXT, YEAR, is_sentence, is_unit_note, kind, parsed
 from budget_checks.recognize.glued import GLUED
 from budget_checks.recognize.header import Header, fit, fit_positional, plain_name
+from budget_checks.recognize.kept import Kept
 from budget_checks.recognize.rawrows import RawRow, Region
 from budget_checks.recognize.roles import Role, Vocabulary, is_total_label, norm, roles_of
 from budget_checks.rulebook import Rulebook, TableRule
@@ -151,14 +152,11 @@ def _columns(header: Header, column_roles: list[tuple[Role, ...]], rule: TableRu
     key = (header.labels, header.groups, tuple(column_roles), id(rule))
     kept = _COLUMNS.get(key)
     if kept is None or kept[0] is not rule:
-        if len(_COLUMNS) >= _COLUMNS_KEPT:
-            _COLUMNS.clear()
-        kept = _COLUMNS[key] = (rule, tuple(_make_columns(header, column_roles, rule)))
+        kept = _COLUMNS.keep(key, (rule, tuple(_make_columns(header, column_roles, rule))))
     return list(kept[1])
 
 
-_COLUMNS: dict[tuple, tuple[TableRule, tuple[Column, ...]]] = {}
-_COLUMNS_KEPT = 1024
+_COLUMNS = Kept(1024)  # header and family -> (the family's rule, its columns)
 
 
 def _make_columns(header: Header, column_roles: list[tuple[Role, ...]], rule: TableRule) -> list[Column]:

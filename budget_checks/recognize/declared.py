@@ -20,6 +20,7 @@ import numpy as np
 from budget_checks.matrix import Matrix, evaluate, margins
 from budget_checks.recognize.cells import is_unit_note
 from budget_checks.recognize.discover import ColumnRule, share_rows
+from budget_checks.recognize.kept import Kept
 from budget_checks.recognize.legends import stated_alternative
 from budget_checks.recognize.roles import Vocabulary, is_difference_label, net_cost_rows, roles_of
 from budget_checks.rulebook import IdentityRule, Rulebook, TableRule
@@ -75,15 +76,12 @@ def _planned(table: Table, out: Declared) -> list[tuple[IdentityRule, list[tuple
         sets: set[frozenset[int]] = set()
         planned = [(identity, [tuple(mine) for mine in rules]) for identity in table.rule.identities
                    if any(rules := _column_rules(table, identity, bands, groups, sets))]
-        if len(_PLANNED) >= _PLANNED_KEPT:
-            _PLANNED.clear()
-        kept = _PLANNED[key] = (table.rule, planned, frozenset(sets))
+        kept = _PLANNED.keep(key, (table.rule, planned, frozenset(sets)))
     out.column_sets |= kept[2]
     return kept[1]
 
 
-_PLANNED: dict[tuple, tuple] = {}
-_PLANNED_KEPT = 1024
+_PLANNED = Kept(1024)  # columns and family -> (the family's rule, its identities with their rules, the columns they tie)
 
 
 def _column_rules(table: Table, identity: IdentityRule, bands: list[dict[str, int]], groups: dict[str, list[str]],

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from budget_checks.model import Cell
 from budget_checks.numbers import YEAR_IN, is_year
 from budget_checks.recognize.cells import MARKER, YEAR, is_unit_note, kind
+from budget_checks.recognize.kept import Kept
 from budget_checks.recognize.rawrows import columnish
 
 
@@ -49,10 +50,7 @@ def fit(cells: list[Cell], width: int, words: frozenset[str], balances: frozense
     plan = _PLANS.get(key)
     if plan is None:
         header = _fit(cells, width, words, balances)
-        plan = _plan(header, cells)
-        if len(_PLANS) >= _PLANS_KEPT:
-            _PLANS.clear()
-        _PLANS[key] = plan
+        _PLANS.keep(key, _plan(header, cells))
         return header
     if isinstance(plan, Header):
         return plan  # made of cells that are not among these (none to place)
@@ -60,8 +58,7 @@ def fit(cells: list[Cell], width: int, words: frozenset[str], balances: frozense
     return Header(labels, groups, tuple(cells[i] for i in used), tuple(cells[i] for i in unused))
 
 
-_PLANS: dict[tuple, "Header | tuple"] = {}
-_PLANS_KEPT = 4096
+_PLANS = Kept(4096)  # texts and shared lines of a header -> its reading (labels, groups, positions of its cells)
 
 
 def _plan(header: Header, cells: list[Cell]):

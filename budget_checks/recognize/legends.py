@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from budget_checks.model import Prose
+from budget_checks.recognize.kept import Kept
 from budget_checks.rulebook import IdentityRule
 from budget_checks.tables import Table
 
@@ -32,8 +33,7 @@ def page_words(table: Table) -> str:
 
 
 _DIGIT = re.compile(r"\d")
-_PAGE_TEXTS: dict[int, "_PageText"] = {}  # id(page) -> its texts, for the pages of one document
-_PAGE_TEXTS_KEPT = 256
+_PAGE_TEXTS = Kept(256)  # id(page) -> its texts, for the pages of one document
 
 
 class _PageText:
@@ -82,9 +82,7 @@ class _PageText:
 def _page_text(page) -> _PageText:
     cached = _PAGE_TEXTS.get(id(page))
     if cached is None or cached.page is not page:
-        if len(_PAGE_TEXTS) >= _PAGE_TEXTS_KEPT:
-            _PAGE_TEXTS.clear()
-        cached = _PAGE_TEXTS[id(page)] = _PageText(page)
+        cached = _PAGE_TEXTS.keep(id(page), _PageText(page))
     return cached
 
 
