@@ -266,12 +266,12 @@ def _typed_row(raw: RawRow, width: int) -> TableRow:
     values = raw.values
     if raw.positional or len(values) == width:
         cells = tuple(values[:width]) + (None,) * max(0, width - len(values))
-        row = TableRow(label, PART, cells, tuple(parsed(c.text) if c is not None else None for c in cells), label_cell,
-                       loose=tuple(v for v in values if v is not None))
+        row = TableRow(label, PART, cells, tuple([parsed(c.text) if c is not None else None for c in cells]), label_cell,
+                       loose=tuple([v for v in values if v is not None]))
         return row
     if len(values) > width:
         cells = tuple(values[len(values) - width :])
-        return TableRow(label, PART, cells, tuple(parsed(c.text) for c in cells), label_cell, placement="overfull", loose=tuple(values))
+        return TableRow(label, PART, cells, tuple([parsed(c.text) for c in cells]), label_cell, placement="overfull", loose=tuple(values))
     return TableRow(label, PART, (None,) * width, (None,) * width, label_cell, placement="unplaced", loose=tuple(values))
 
 
