@@ -86,8 +86,8 @@ def check_arithmetic(tables: list[tuple[str, Table]], tolerance: Tolerance, seve
         evaluated.append((document, table))
     if not evaluated:
         return result
-    stacked = {k: (v if k in ("doc", "page", "code") else np.concatenate(v) if k in ("residual", "known", "allowed")
-                   else np.array(v, dtype=np.int64)) for k, v in columns.items()}
+    texts, evaluations = ("doc", "page", "code"), ("residual", "known", "allowed")  # the rest: integers listed per relation
+    stacked = {k: v if k in texts else np.concatenate(v) if k in evaluations else np.array(v, dtype=np.int64) for k, v in columns.items()}
     unknown = ~stacked.pop("known")
     residual = stacked["residual"]
     frame = pd.DataFrame({

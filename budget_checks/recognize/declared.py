@@ -46,9 +46,11 @@ def declared(table: Table, m: Matrix, book: Rulebook, vocab: Vocabulary, toleran
         planned = _planned(table, out)
         # every identity's rules evaluated at once: one matrix product per table, not one per identity
         places = _rule_places([mine for _, rules in planned for mine in rules], rows, m, tolerance)
-        costs: list[set[int]] = []  # the rows of costs, found once for the identities that have a verschil
-        for identity, rules in planned:
-            _by_columns(table, m, identity, rules, places[: len(rules)], rows, vocab, tolerance, costs, out)
+        # the rows of costs, found once, where an identity's target is a verschil
+        differences = [[_difference(table, rule, vocab) for mine in rules for rule in mine] for _, rules in planned]
+        costs = net_cost_rows(table, m.values, m.known, vocab) & set(rows) if any(map(any, differences)) else set()
+        for (identity, rules), different in zip(planned, differences):
+            _by_columns(table, m, identity, rules, places[: len(rules)], rows, tolerance, costs if any(different) else set(), out, vocab)
             places = places[len(rules):]
     _by_rows(table, m, book, vocab, tolerance, out)
     return out
@@ -112,23 +114,23 @@ def _column_rules(table: Table, identity: IdentityRule, bands: list[dict[str, in
     return rules
 
 
+def _difference(table: Table, rule: ColumnRule, vocab: Vocabulary) -> bool:
+    return is_difference_label(table.columns[rule.target].label, vocab)
+
+
 def _by_columns(table: Table, m: Matrix, identity: IdentityRule, rules: list[tuple[ColumnRule, ...]], per_alternative: list[_Places],
-                rows: list[int], vocab: Vocabulary, tolerance: Tolerance, costs_found: list[set[int]], out: Declared) -> None:
+                rows: list[int], tolerance: Tolerance, costs: set[int], out: Declared, vocab: Vocabulary) -> None:
     """`rules`, `per_alternative`: the identity's rules per alternative and where they fit; `rows`: the rows
-    that follow the identity (no headings, no rows of percentages); `costs_found`: the table's rows of costs
-    once found."""
+    that follow the identity (no headings, no rows of percentages); `costs`: those of them that are costs,
+    where the identity's target is a verschil (else none)."""
     out.conventions.append([mine for mine in rules if mine])
-    differences = any(is_difference_label(table.columns[rule.target].label, vocab) for mine in rules for rule in mine)
-    if differences and not costs_found:
-        costs_found.append(net_cost_rows(table, m.values, m.known, vocab))
-    costs = costs_found[0] & set(rows) if differences else set()
     if costs and len(costs) < len(rows):
         # a verschil that is voordelig when positive is taken the other way on the rows of costs
         apart = [places.where(costs, True) for places in per_alternative]
         per_alternative = [places.where(costs, False) for places in per_alternative]
         chosen = _choose(table, m, identity, per_alternative, tolerance, out)
         if _choose(table, m, identity, apart, tolerance, out) not in (None, chosen):
-            targets = {rule.target for mine in rules for rule in mine if is_difference_label(table.columns[rule.target].label, vocab)}
+            targets = {rule.target for mine in rules for rule in mine if _difference(table, rule, vocab)}
             out.flipped |= {(r, j) for r in costs for j in targets}
     else:
         chosen = _choose(table, m, identity, per_alternative, tolerance, out)

@@ -38,19 +38,10 @@ def entries_of(items: list[Item]) -> list[Entry]:
 
 def last_unit(cells: tuple[Cell, ...]) -> tuple[Unit, str] | None:
     for cell in reversed(cells):
-        found = unit_in(cell.text)
+        found = find_unit(cell.text)
         if found:
             return found[0], cell.text
     return None
-
-
-def unit_in(text: str):
-    return _cached_unit(text) if len(text) <= 200 else find_unit(text)  # huge cells never stay in memory
-
-
-@lru_cache(maxsize=1 << 14)  # header and label cells recur on every page
-def _cached_unit(text: str):
-    return find_unit(text)
 
 
 @lru_cache(maxsize=1 << 16)  # the same labels and cells recur on every page

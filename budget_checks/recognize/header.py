@@ -48,14 +48,14 @@ def fit(cells: list[Cell], width: int, words: frozenset[str], balances: frozense
     base = next((c.line for c in cells if c.line is not None), 0)
     key = (tuple((c.text, None if c.line is None else c.line - base) for c in cells), width, words, balances)
     plan = _PLANS.get(key)
-    if plan is None:
-        header = _fit(cells, width, words, balances)
-        _PLANS.keep(key, _plan(header, cells))
-        return header
-    if isinstance(plan, Header):
-        return plan  # made of cells that are not among these (none to place)
-    labels, groups, used, unused = plan
-    return Header(labels, groups, tuple(cells[i] for i in used), tuple(cells[i] for i in unused))
+    if plan is not None:
+        labels, groups, used, unused = plan
+        return Header(labels, groups, tuple(cells[i] for i in used), tuple(cells[i] for i in unused))
+    header = _fit(cells, width, words, balances)
+    plan = _plan(header, cells)
+    if plan is not None:
+        _PLANS.keep(key, plan)
+    return header
 
 
 _PLANS = Kept(4096)  # texts and shared lines of a header -> its reading (labels, groups, positions of its cells)
@@ -63,12 +63,11 @@ _PLANS = Kept(4096)  # texts and shared lines of a header -> its reading (labels
 
 def _plan(header: Header, cells: list[Cell]):
     """The header as labels and the positions of its cells among `cells`: what can be read again
-    from other cells with the same texts. A header with a cell of its own making is kept as it is
-    only when it holds no cell at all."""
+    from other cells with the same texts; None when it holds a cell of its own making."""
     at = {id(c): i for i, c in enumerate(cells)}
     if all(id(c) in at for c in header.cells + header.unused):
         return header.labels, header.groups, tuple(at[id(c)] for c in header.cells), tuple(at[id(c)] for c in header.unused)
-    return header if not header.cells and not header.unused else None
+    return None
 
 
 def _fit(cells: list[Cell], width: int, words: frozenset[str], balances: frozenset[str]) -> Header:

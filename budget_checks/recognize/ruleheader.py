@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from budget_checks.numbers import is_year, strip_unit
-from budget_checks.recognize.entries import Entry, bare_title, norm_words, unit_in
+from budget_checks.numbers import find_unit, is_year, strip_unit
+from budget_checks.recognize.entries import Entry, bare_title, norm_words
 from budget_checks.rulebook import Rulebook, TableRule
 from budget_checks.tables import Column
 
@@ -245,7 +245,7 @@ class _HeaderWords:
             if nxt is None:
                 return False
             e, c, cell = nxt
-            text = strip_unit(cell.text)[0] if unit_in(cell.text) else cell.text
+            text = strip_unit(cell.text)[0] if find_unit(cell.text) else cell.text
             for word in text.split():
                 for part in _label_tokens(word):
                     self.tokens.append((part, e, c))
