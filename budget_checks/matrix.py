@@ -28,19 +28,18 @@ class Matrix:
     shown: np.ndarray  # bool [rows, columns]: a number is written there (not empty, not a dash)
     percent: np.ndarray  # bool [columns]: a column of percentages
     decimals: int
-    _side_by_side: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
+    _lists: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def shape(self) -> tuple[int, int]:
         return self.values.shape  # type: ignore[return-value]
 
-    def side_by_side(self) -> np.ndarray:
-        """int64 [rows, 5 x columns]: values, unknown, halfsteps, shown and nonzero cells side by side, made
-        once: who sums windows of rows takes all five with one index. The matrix is not changed after."""
-        if self._side_by_side is None:
-            self._side_by_side = np.concatenate((self.values, ~self.known, self.halfsteps, self.shown, self.values != 0), axis=1,
-                                                dtype=np.int64)
-        return self._side_by_side
+    def as_lists(self) -> tuple[list[list[int]], list[list[bool]], list[list[int]], list[list[bool]]]:
+        """Values, known, halfsteps and shown as plain lists of rows, made once: who walks a few cells at a
+        time (the window sums of the structure parse) reads them faster so. The matrix is not changed after."""
+        if self._lists is None:
+            self._lists = (self.values.tolist(), self.known.tolist(), self.halfsteps.tolist(), self.shown.tolist())
+        return self._lists
 
 
 def matrix(table: Table) -> Matrix:
@@ -182,4 +181,13 @@ def margins(halfsteps: np.ndarray, shown: np.ndarray, decimals: int, tolerance: 
         return np.zeros_like(halfsteps)
     if tolerance.policy == "absolute":
         return np.full_like(halfsteps, tolerance.absolute * 10**decimals)
+    return halfsteps // 2
+
+
+def margin(halfsteps: int, shown: int, decimals: int, tolerance: Tolerance) -> int:
+    """`margins` for one place."""
+    if tolerance.policy == "exact":
+        return 0
+    if tolerance.policy == "absolute":
+        return tolerance.absolute * 10**decimals
     return halfsteps // 2

@@ -22,8 +22,6 @@ import math
 from dataclasses import dataclass
 from itertools import product
 
-import numpy as np
-
 from budget_checks.matrix import Matrix
 from budget_checks.recognize.evidence import needed
 from budget_checks.recognize.roles import Vocabulary, is_part_label, is_result_label, is_total_label, norm
@@ -292,7 +290,7 @@ def _best(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Tolerance, r: i
     for signs in cumulative:
         unsigned = signs.index(0) if 0 in signs else kmax  # no window reaches past a row without an operator
         valid = [a and k <= unsigned for k, a in enumerate(allowed, 1)]
-        held, failed, evidence = (a.tolist() for a in cumulative_fits(m, tolerance, r, order, np.array(signs, dtype=np.int64), nonzero))
+        held, failed, evidence = cumulative_fits(m, tolerance, r, order, signs, nonzero)
         tried += sum(valid)
         for k in range(kmax):
             if valid[k] and held[k] > 0:
