@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from budget_checks.matrix import Matrix, evaluate, margins
+from budget_checks.matrix import Matrix, evaluate, margin, margins
 from budget_checks.recognize.cells import is_unit_note
 from budget_checks.recognize.discover import ColumnRule, share_rows
 from budget_checks.recognize.kept import Kept
@@ -246,19 +246,12 @@ class _Places:
 
 
 def _rule_places(per_alternative: list[tuple[ColumnRule, ...]], rows: list[int], m: Matrix, tolerance: Tolerance) -> list[_Places]:
-    """Relations between columns on every row, per alternative, all evaluated at once: one column of
-    coefficients per rule, so every rule's residual, margin and knownness is one matrix product
-    (many small numpy calls per rule cost more than the arithmetic)."""
+    """Relations between columns on every row, per alternative, all evaluated at once."""
     flat = [rule for mine in per_alternative for rule in mine]
     if not flat or not rows:
         return [_no_places() for _ in per_alternative]
-    idx = np.array(rows, dtype=np.int64)
-    signs_a, counts_a, used, needed_cells = _coefficients(tuple((rule.target, rule.terms) for rule in flat), m.values.shape[1])
-    residual = m.values[idx] @ signs_a
-    ok = m.known[idx].astype(np.int64) @ used == needed_cells
-    allowed = margins(m.halfsteps[idx] @ counts_a, m.shown[idx].astype(np.int64) @ counts_a, m.decimals, tolerance)
-    fits = (ok & (np.abs(np.where(ok, residual, 0)) <= allowed)).T.tolist()  # rule x row
-    known = ok.T.tolist()
+    reading = _fits_plain if len(flat) * len(rows) <= _PLAIN_PLACES else _fits_matrix
+    fits, known = reading(flat, rows, m, tolerance)  # rule x row
     out, k = [], 0
     for mine in per_alternative:
         if not mine:
@@ -268,6 +261,40 @@ def _rule_places(per_alternative: list[tuple[ColumnRule, ...]], rows: list[int],
                            rows * len(mine), _maker(mine, rows)))
         k += len(mine)
     return out
+
+
+_PLAIN_PLACES = 32  # below so many places (rules x rows), numpy's fixed cost per call is more than the arithmetic
+
+
+def _fits_matrix(flat: list[ColumnRule], rows: list[int], m: Matrix, tolerance: Tolerance) -> tuple[list[list[bool]], list[list[bool]]]:
+    """(fits, known), rule x row: one column of coefficients per rule, so every rule's residual, margin
+    and knownness is one matrix product (many small numpy calls per rule cost more than the arithmetic)."""
+    idx = np.array(rows, dtype=np.int64)
+    signs_a, counts_a, used, needed_cells = _coefficients(tuple((rule.target, rule.terms) for rule in flat), m.values.shape[1])
+    residual = m.values[idx] @ signs_a
+    ok = m.known[idx].astype(np.int64) @ used == needed_cells
+    allowed = margins(m.halfsteps[idx] @ counts_a, m.shown[idx].astype(np.int64) @ counts_a, m.decimals, tolerance)
+    return (ok & (np.abs(np.where(ok, residual, 0)) <= allowed)).T.tolist(), ok.T.tolist()
+
+
+def _fits_plain(flat: list[ColumnRule], rows: list[int], m: Matrix, tolerance: Tolerance) -> tuple[list[list[bool]], list[list[bool]]]:
+    """`_fits_matrix` place by place, for a few rows (a goal's one-row table)."""
+    values, known, halfsteps, shown = m.as_lists()
+    fits, knowns = [], []
+    for rule in flat:
+        cells = [(rule.target, 1), *((c, -s) for c, s in rule.terms)]
+        fit_line, known_line = [], []
+        for r in rows:
+            ok = all(known[r][c] for c, _ in cells)
+            known_line.append(ok)
+            if ok:
+                residual = sum(sign * values[r][c] for c, sign in cells)
+                allowed = margin(sum(halfsteps[r][c] for c, _ in cells), sum(shown[r][c] for c, _ in cells), m.decimals, tolerance)
+                ok = abs(residual) <= allowed
+            fit_line.append(ok)
+        fits.append(fit_line)
+        knowns.append(known_line)
+    return fits, knowns
 
 
 @lru_cache(maxsize=1024)  # the same header gives the same rules on page after page
