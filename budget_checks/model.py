@@ -39,6 +39,14 @@ class Row(NamedTuple):
 
 Item = Prose | Row
 
+_new_tuple = tuple.__new__
+
+
+def one_cell_row(text: str, line: int | None) -> Row:
+    """`Row((Cell(text, line),))`, built by tuple's own constructor: most lines of most pages are one
+    cell, and the named tuples' constructors are Python functions (twice the time)."""
+    return _new_tuple(Row, ((_new_tuple(Cell, (text, line, None)),), False, False))
+
 
 @dataclass(frozen=True, slots=True)
 class Footer:

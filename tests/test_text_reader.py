@@ -111,3 +111,11 @@ def test_a_line_taken_as_one_cell_at_once_is_one_cell_as_any_line(line, gaps):
 
     if _one_cell(line, gaps):
         assert _item(line, 7, gaps) == Row((Cell(line, 7),))
+
+
+def test_a_one_cell_row_is_the_row_its_named_tuples_build() -> None:
+    from budget_checks.model import Cell, one_cell_row
+
+    built = one_cell_row("Lasten", 7)
+    assert built == Row((Cell("Lasten", 7),)) and type(built) is Row and type(built.cells[0]) is Cell
+    assert (built.positional, built.spaced, built.cells[0].ref) == (False, False, None)

@@ -138,22 +138,53 @@ def deadline(seconds: float, what: str) -> Iterator[None]:
     Uses the interval timer (SIGALRM), so it works in the main thread of a
     process on Unix (the command line and its worker processes); elsewhere the
     block runs without a time limit and the size limits alone bound it. A timer
-    the caller had set is restored afterwards.
+    the caller had set is restored afterwards, and so is its handler.
     """
-    if not 0 < seconds < math.inf or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+    if not 0 < seconds < math.inf or not _can_alarm():
         yield
         return
+    with alarm_handler():
+        _EXPIRED.append(f"{what} took longer than the limit max_seconds_per_file = {seconds:g} s")
+        started = monotonic()
+        outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            _EXPIRED.pop()
+            if outer:  # give back what remains of the caller's own timer
+                signal.setitimer(signal.ITIMER_REAL, max(outer - (monotonic() - started), 0.001))
 
-    def expired(signum, frame):
-        raise TimeLimitExceeded(f"{what} took longer than the limit max_seconds_per_file = {seconds:g} s")
 
-    started = monotonic()
-    previous = signal.signal(signal.SIGALRM, expired)
-    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+@contextmanager
+def alarm_handler() -> Iterator[None]:
+    """The deadlines' signal handler, installed once for all the deadlines inside (a file's and each
+    of its pages'): installing a handler costs more than setting the timer. The caller's own handler
+    is restored afterwards, and in between it still gets a signal that no deadline of ours set."""
+    if _PREVIOUS or not _can_alarm():  # installed already (or no timer here)
+        yield
+        return
+    _PREVIOUS.append(signal.signal(signal.SIGALRM, _expired))
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer:  # give back what remains of the caller's own timer
-            signal.setitimer(signal.ITIMER_REAL, max(outer - (monotonic() - started), 0.001))
+        signal.signal(signal.SIGALRM, _PREVIOUS.pop())
+
+
+_EXPIRED: list[str] = []  # what each running deadline says when it expires, the innermost last
+_PREVIOUS: list = []  # the handler alarm_handler replaced, while it is installed
+
+
+def _expired(signum, frame) -> None:
+    if _EXPIRED:
+        raise TimeLimitExceeded(_EXPIRED[-1])
+    previous = _PREVIOUS[-1] if _PREVIOUS else signal.SIG_DFL
+    if callable(previous):  # the caller's own timer, between our deadlines
+        previous(signum, frame)
+    elif previous == signal.SIG_DFL:  # what the signal would have done: end the process
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.raise_signal(signal.SIGALRM)
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()

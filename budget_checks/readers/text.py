@@ -11,7 +11,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
-from budget_checks.model import Cell, Footer, Item, Page, Prose, Row
+from budget_checks.model import Cell, Footer, Item, Page, Prose, Row, one_cell_row
 from budget_checks.numbers import PRO_MEMORIE, Kind, find_unit, is_year, parse_number
 from budget_checks.readers.columns import aligned_rows, has_gaps
 from budget_checks.readers.errors import ReadError
@@ -98,7 +98,7 @@ def read_text(data: bytes, path: str) -> Page:
     if piped or aligned:
         page.items = [_row_of(piped, aligned, n, line, gaps) for n, line in numbered if piped.get(n, True) is not None]
     else:  # most pages: every line is read on its own; most lines are one word, a cell (_item's first case)
-        page.items = [Row((Cell(line, n),)) if _one_cell(line, gaps) else _item(line, n, gaps) for n, line in numbered]
+        page.items = [one_cell_row(line, n) if _one_cell(line, gaps) else _item(line, n, gaps) for n, line in numbered]
     if any(isinstance(item, Row) and len(item.cells) > 1 for item in page.items):
         page.layout = "row-per-line"
     return page

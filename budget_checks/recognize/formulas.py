@@ -47,7 +47,9 @@ def _tag(label: str) -> str | None:
 def row_formulas(table: Table) -> list[tuple[int, tuple[int, ...], tuple[int, ...]]]:
     """(target row, rows, signs) of every row whose label states a formula over lettered rows above it."""
     tagged: dict[str, int] = {}
-    out = []
+    out: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
+    if len(table.rows) < 3:
+        return out  # a formula of two lettered rows at least, and its own
     for r, row in enumerate(table.rows):
         if row.placement == "heading":
             continue

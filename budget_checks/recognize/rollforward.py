@@ -47,6 +47,8 @@ def _names_moment(label: str) -> bool:
 
 def roll_forward_rules(table: Table, vocab: Vocabulary, tolerance: Tolerance) -> list[ColumnRule]:
     """One rule per pair of balance columns with mutation columns between them, if the rows bear it out."""
+    if len(table.rows) < _MIN_ROWS:
+        return []  # too few rows to bear a rule out (most tables of one row: a goal's figures)
     balances = [j for j, c in enumerate(table.columns) if is_balance(c.label, vocab)]
     out = []
     for left, right in zip(balances, balances[1:]):
@@ -137,7 +139,9 @@ def roll_forward_rows(table: Table, vocab: Vocabulary) -> list[tuple[int, tuple[
     `Aanwendingen`, `Stand 31 december 2019`): (closing row, rows, signs). Every row between the two
     balances must say which way it goes; a decrease the page shows with a minus is added as shown."""
     rows = [r for r, row in enumerate(table.rows) if row.placement in ("given", "placed")]
-    out = []
+    out: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
+    if len(rows) < 3:
+        return out  # two balances and a mutation at least
     for i, left in enumerate(rows):
         label = table.rows[left].label
         if not is_balance(label, vocab):

@@ -14,7 +14,7 @@ from budget_checks.checks.context import Context, DocumentTables
 from budget_checks.findings import Finding, distinct
 from budget_checks.model import Document, Page, ReadProblem
 from budget_checks.readers.containers import label, read_document
-from budget_checks.readers.limits import DEFAULT_LIMITS, Limits, TimeLimitExceeded, deadline
+from budget_checks.readers.limits import DEFAULT_LIMITS, Limits, TimeLimitExceeded, alarm_handler, deadline
 from budget_checks.recognize import recognize_page
 from budget_checks.report import CheckCount, DocumentInfo, PageInfo, TableInfo
 from budget_checks.rulebook import Rulebook
@@ -78,7 +78,8 @@ def _severities(book: Rulebook) -> dict:
 
 def recognised(path: str, options: Options, book: Rulebook) -> DocumentTables:
     """One document read and its tables recognised (what the checks and the GX bridge see)."""
-    return _recognize(_read(path, options.limits), book, options.tolerance, options.limits)
+    with alarm_handler():  # the deadlines of the file and of each page share one signal handler
+        return _recognize(_read(path, options.limits), book, options.tolerance, options.limits)
 
 
 def _read(path: str, limits: Limits) -> Document:

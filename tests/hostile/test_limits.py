@@ -120,6 +120,33 @@ def test_the_time_limit_gives_back_a_timer_the_caller_had_set() -> None:
         signal.signal(signal.SIGALRM, previous)
 
 
+def test_deadlines_under_one_installed_handler_each_expire_on_their_own_and_give_the_handler_back() -> None:
+    from budget_checks.readers.limits import alarm_handler
+
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(True))
+    try:
+        with alarm_handler():
+            with pytest.raises(TimeLimitExceeded, match="page one"):
+                with deadline(0.05, "page one"):
+                    time.sleep(2)
+            with deadline(5, "page two"):
+                pass
+            signal.setitimer(signal.ITIMER_REAL, 0.05)  # the caller's own timer, between two deadlines
+            time.sleep(0.5)
+            assert fired == [True]  # reached the caller's handler, not ours
+            with pytest.raises(TimeLimitExceeded, match="page three"):
+                with deadline(0.05, "page three"):
+                    time.sleep(2)
+        assert fired == [True]
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        time.sleep(0.5)
+        assert fired == [True, True]  # the caller's handler is back
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_text_page_measures_count_every_kind_of_line_break() -> None:
     with using(Limits(max_page_lines=3)):
         check_text_page("a\rb\r\nc\n")  # three lines
