@@ -177,17 +177,20 @@ def carried_by_parts(relations: list[Relation], m: Matrix, e: Evaluated) -> np.n
 
 def margins(halfsteps: np.ndarray, shown: np.ndarray, decimals: int, tolerance: Tolerance) -> np.ndarray:
     """The rounding margin: half a step per shown value (n·u/2), or what the policy says."""
-    if tolerance.policy == "exact":
-        return np.zeros_like(halfsteps)
-    if tolerance.policy == "absolute":
-        return np.full_like(halfsteps, tolerance.absolute * 10**decimals)
-    return halfsteps // 2
+    fixed = fixed_margin(decimals, tolerance)
+    return halfsteps // 2 if fixed is None else np.full_like(halfsteps, fixed)
 
 
 def margin(halfsteps: int, shown: int, decimals: int, tolerance: Tolerance) -> int:
     """`margins` for one place."""
+    fixed = fixed_margin(decimals, tolerance)
+    return halfsteps // 2 if fixed is None else fixed
+
+
+def fixed_margin(decimals: int, tolerance: Tolerance) -> int | None:
+    """The margin where the policy fixes it (exact, absolute); None where the shown values set it."""
     if tolerance.policy == "exact":
         return 0
     if tolerance.policy == "absolute":
         return tolerance.absolute * 10**decimals
-    return halfsteps // 2
+    return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from budget_checks.matrix import Matrix, margin, margins
+from budget_checks.matrix import Matrix, fixed_margin, margins
 from budget_checks.tolerance import Tolerance
 
 
@@ -19,50 +19,46 @@ def cumulative_fits(m: Matrix, tolerance: Tolerance, r: int, order: list[int], s
     Plain Python over the matrix's rows: a window is a few rows of a few columns, where numpy's
     fixed cost per call is most of the time; the evidence, where anything holds, is left to numpy,
     so it is the very float `window_fits` gives for the same window."""
-    values, known, halfsteps, shown = m.as_lists()
-    target, target_known, decimals = values[r], known[r], m.decimals
-    columns = range(len(target))
+    values, known, halfsteps, _ = m.as_lists()
+    target, decimals = values[r], m.decimals
+    fixed = fixed_margin(decimals, tolerance)
+    weighed = [j for j, k in enumerate(known[r]) if k]  # columns still weighed: the target's known, no unknown term yet
     total = [0] * len(target)  # the signed sum of the window's values
-    unknown = [not k for k in target_known]  # a column with an unknown cell (the target's own included) is not weighed
     half = list(halfsteps[r])
-    count = [int(x) for x in shown[r]]
     nonzeros = [0] * len(target)
     held: list[int] = []
     failed: list[int] = []
-    chances: list[float] = []  # per window and column, the chance a random value fits (1.0 where nothing is weighed)
-    weighed: list[bool] = []
-    for k, (w, s) in enumerate(zip(order, signs), 1):
-        row_values, row_known, row_half, row_shown = values[w], known[w], halfsteps[w], shown[w]
+    fits: list[tuple[int, int, int]] = []  # (window, column, margin) where the relation holds on informative cells
+    for k, (w, s) in enumerate(zip(order, signs)):
+        row_values, row_known, row_half = values[w], known[w], halfsteps[w]
+        if not all(row_known[j] for j in weighed):
+            weighed = [j for j in weighed if row_known[j]]
         h = f = 0
-        least = min(nonzero, k)
-        for j in columns:
+        least = min(nonzero, k + 1)
+        for j in weighed:
             v = row_values[j]
-            total[j] += s * v
-            half[j] += row_half[j]
-            count[j] += row_shown[j]
             if v:
+                total[j] += s * v
                 nonzeros[j] += 1
-            if not row_known[j]:
-                unknown[j] = True
-            chance, counts = 1.0, False
-            if not unknown[j]:
-                allowed = margin(half[j], count[j], decimals, tolerance)
-                if abs(target[j] - total[j]) <= allowed:
-                    h += 1
-                    if nonzeros[j] >= least:
-                        size = max(abs(target[j]), 10 * 10**decimals)
-                        chance, counts = min((2 * allowed + 1) / (2 * size + 1), 1.0), True
-                else:
-                    f += 1
-            chances.append(chance)
-            weighed.append(counts)
+            half[j] += row_half[j]
+            allowed = half[j] // 2 if fixed is None else fixed
+            if -allowed <= target[j] - total[j] <= allowed:
+                h += 1
+                if nonzeros[j] >= least:
+                    fits.append((k, j, allowed))
+            else:
+                f += 1
         held.append(h)
         failed.append(f)
-    if not any(held):  # most windows of most rows: no evidence to weigh
+    if not fits:  # most windows of most rows: no evidence to weigh
         return held, failed, [0.0] * len(held)
-    shape = (len(held), len(target))
-    evidence = np.where(np.array(weighed).reshape(shape), -np.log10(np.array(chances).reshape(shape)), 0.0).sum(axis=1)
-    return held, failed, evidence.tolist()
+    chances = np.ones((len(held), len(target)))
+    counted = np.zeros(chances.shape, dtype=bool)
+    floor = 10 * 10**decimals
+    for k, j, allowed in fits:
+        chances[k, j] = min((2 * allowed + 1) / (2 * max(abs(target[j]), floor) + 1), 1.0)
+        counted[k, j] = True
+    return held, failed, np.where(counted, -np.log10(chances), 0.0).sum(axis=1).tolist()
 
 
 def window_fits(m: Matrix, tolerance: Tolerance, r: int, window: tuple[int, ...], patterns: list[tuple[int, ...]], nonzero: int):
