@@ -114,7 +114,37 @@ class Evaluated:
 
 
 def evaluate(relations: list[Relation], m: Matrix, tolerance: Tolerance) -> Evaluated:
-    """Residual (target minus its terms) and margin of every relation, vectorised."""
+    """Residual (target minus its terms) and margin of every relation: a few read cell by cell,
+    many vectorised (numpy's fixed cost per call is more than a few relations' arithmetic)."""
+    if len(relations) <= _PLAIN_RELATIONS:
+        try:
+            return _evaluate_plain(relations, m, tolerance)
+        except OverflowError:  # a residual beyond 64 bits: numpy's arithmetic, as for many relations
+            pass
+    return _evaluate_matrix(relations, m, tolerance)
+
+
+_PLAIN_RELATIONS = 16
+
+
+def _evaluate_plain(relations: list[Relation], m: Matrix, tolerance: Tolerance) -> Evaluated:
+    values, known, halfsteps, _ = m.as_lists()
+    fixed = fixed_margin(m.decimals, tolerance)
+    residuals, allowed, knowns = [], [], []
+    for relation in relations:
+        r, c = relation.target
+        residual, ok, half = values[r][c], known[r][c], halfsteps[r][c]
+        for term in relation.terms:
+            residual -= term.sign * values[term.row][term.column]
+            ok = ok and known[term.row][term.column]
+            half += halfsteps[term.row][term.column]
+        residuals.append(residual if ok else 0)
+        knowns.append(ok)
+        allowed.append(half // 2 if fixed is None else fixed)
+    return Evaluated(np.array(residuals, dtype=np.int64), np.array(allowed, dtype=np.int64), np.array(knowns, dtype=bool))
+
+
+def _evaluate_matrix(relations: list[Relation], m: Matrix, tolerance: Tolerance) -> Evaluated:
     n = len(relations)
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)

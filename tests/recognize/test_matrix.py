@@ -32,6 +32,30 @@ def test_residuals_margins_and_unknowns_match_a_plain_reading(cells, drawn) -> N
         assert int(e.allowed[k]) == sum(int(halfsteps[place]) for place in places) // 2
 
 
+@given(st.lists(_CELL, min_size=ROWS * COLS, max_size=ROWS * COLS), st.lists(_RELATION, max_size=24),
+       st.sampled_from([Tolerance(), Tolerance(policy="exact"), Tolerance(policy="absolute", absolute=3)]))
+def test_a_few_relations_read_cell_by_cell_as_the_vectorised_reading_gives(cells, drawn, tolerance) -> None:
+    from budget_checks.matrix import _evaluate_matrix, _evaluate_plain
+
+    values = np.array([c[0] for c in cells], dtype=np.int64).reshape(ROWS, COLS)
+    known = np.array([c[1] for c in cells]).reshape(ROWS, COLS)
+    halfsteps = np.array([c[2] for c in cells], dtype=np.int64).reshape(ROWS, COLS)
+    m = Matrix(values, known, halfsteps, halfsteps > 0, np.zeros(COLS, dtype=bool), 1)
+    relations = [Relation("XX101", target, tuple(Term(r, c, s) for (r, c), s in terms), "x") for target, terms in drawn]
+    plain, vectorised = _evaluate_plain(relations, m, tolerance), _evaluate_matrix(relations, m, tolerance)
+    for field in ("residual", "allowed", "known"):
+        got, expected = getattr(plain, field), getattr(vectorised, field)
+        assert got.dtype == expected.dtype and got.tolist() == expected.tolist()
+
+
+def test_a_residual_beyond_64_bits_is_no_crash() -> None:
+    big = 2**62
+    m = Matrix(np.array([[-big, big, big]]), np.ones((1, 3), dtype=bool), np.zeros((1, 3), dtype=np.int64), np.ones((1, 3), dtype=bool),
+               np.zeros(3, dtype=bool), 0)
+    relation = Relation("XX101", (0, 0), (Term(0, 1, 1), Term(0, 2, 1)), "a = b + c")
+    assert evaluate([relation], m, Tolerance()).known.tolist() == [True]
+
+
 def test_exact_policy_allows_nothing() -> None:
     m = Matrix(np.array([[10, 4, 5]]), np.ones((1, 3), dtype=bool), np.ones((1, 3), dtype=np.int64), np.ones((1, 3), dtype=bool),
                np.zeros(3, dtype=bool), 0)
