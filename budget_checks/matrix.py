@@ -101,7 +101,9 @@ def _read(table: Table) -> Matrix:
     known_a, shown_a = np.array(known, dtype=bool).reshape(shape), np.array(shown, dtype=bool).reshape(shape)
     half_a = np.array(half, dtype=np.int64).reshape(shape)
     percent = np.array([share * 2 > numbers > 0 for share, numbers in zip(percent_cells, number_cells)], dtype=bool)
-    return Matrix(values_a, known_a, half_a, shown_a, percent, decimals)
+    m = Matrix(values_a, known_a, half_a, shown_a, percent, decimals)
+    m._lists = (values, known, half, shown)  # as as_lists() would make them again
+    return m
 
 
 @dataclass(slots=True)

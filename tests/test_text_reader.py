@@ -119,3 +119,17 @@ def test_a_one_cell_row_is_the_row_its_named_tuples_build() -> None:
     built = one_cell_row("Lasten", 7)
     assert built == Row((Cell("Lasten", 7),)) and type(built) is Row and type(built.cells[0]) is Cell
     assert (built.positional, built.spaced, built.cells[0].ref) == (False, False, None)
+
+
+def test_a_page_is_decoded_once_though_its_format_is_sniffed_first(monkeypatch) -> None:
+    import budget_checks.readers.text as text_reader
+    from budget_checks.readers import read_page
+
+    decoded = []
+    real = text_reader._decode
+    monkeypatch.setattr(text_reader, "_decode", lambda data: decoded.append(data) or real(data))
+    first = read_page("Doel 1\nLasten\n100\n".encode("utf-8"), "a.txt")
+    second = read_page("Doel 2\nBaten\n200\n".encode("cp1252"), "b.txt")
+    same_bytes_again = read_page("Doel 2\nBaten\n200\n".encode("cp1252"), "c.txt")  # equal, not the same object
+    assert len(decoded) == 3
+    assert (first.title, second.title, same_bytes_again.title) == ("Doel 1", "Doel 2", "Doel 2")

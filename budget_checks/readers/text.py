@@ -37,6 +37,19 @@ def decode(data: bytes, path: str) -> str:
     """UTF-8 (with or without BOM), UTF-16 (with a BOM, or recognised by its zero
     bytes), else cp1252. Binary data is a ReadError: a NUL byte anywhere (located
     at its line), or a start that is mostly control characters."""
+    global _LAST
+    last = _LAST
+    if last[0] is data:  # the same bytes again: format detection decodes a page, then its reader
+        return last[1]
+    text = _decode(data)
+    _LAST = (data, text)
+    return text
+
+
+_LAST: tuple[bytes | None, str] = (None, "")  # the bytes decoded last (held, so their id is theirs) and their text
+
+
+def _decode(data: bytes) -> str:
     codec = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data)
     if codec:
         try:

@@ -46,7 +46,7 @@ class _PageText:
     def __init__(self, page) -> None:
         self.page = page  # held, so its id is not reused while cached
         self._parts: list[str] | None = None
-        self.lower = (page.text or "\n".join(self.parts)).lower().replace("’", "'")
+        self.lower = lower(page.text or "\n".join(self.parts)).replace("’", "'")
         self._normalised: str | None = None
         self._has: dict[str, bool] = {}
 
@@ -77,6 +77,22 @@ class _PageText:
         if self._normalised is None:
             self._normalised = "\n".join(normalise(p) for p in self.parts)
         return self._normalised
+
+
+def lower(text: str) -> str:
+    """`text.lower()`, at C speed where only ASCII letters change: str.lower takes a text with one
+    wide character (`€`) a character at a time, bytes.lower does not. A text whose other characters
+    lower() would change (`É`) goes to str.lower."""
+    if text.isascii():
+        return text.lower()
+    data = text.encode("utf-8", "surrogatepass")
+    wide = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # the characters beyond ASCII, whole
+    if wide.lower() != wide:
+        return text.lower()
+    return data.lower().decode("utf-8", "surrogatepass")
+
+
+_ASCII = bytes(range(128))
 
 
 def _page_text(page) -> _PageText:

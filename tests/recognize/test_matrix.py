@@ -84,3 +84,16 @@ def test_a_tables_matrix_is_read_again_once_a_row_changes() -> None:
     assert not matrix(table).known[1].any()
     row.placement = "given"
     assert matrix(table).known[1].all()
+
+
+def test_a_tables_matrix_as_lists_is_its_arrays_as_lists() -> None:
+    from budget_checks.matrix import matrix
+    from budget_checks.readers.text import read_text
+    from budget_checks.recognize.page import recognize_page
+    from budget_checks.rulebook import load_rulebook
+
+    page = read_text(b"Overzicht\nLasten  Baten  Saldo\nPost A  1.000,5  40  pm\nPost B  50  -  30\n", "p.txt")
+    [table] = recognize_page(page, load_rulebook(), Tolerance()).tables
+    m = matrix(table)
+    assert repr(m.as_lists()) == repr((m.values.tolist(), m.known.tolist(), m.halfsteps.tolist(), m.shown.tolist()))  # True is not 1
+    assert m.decimals == 1 and m.values.tolist()[0][0] == 10005
