@@ -215,13 +215,13 @@ _UNIT_CONTEXT = re.compile(r"€|euro|bedragen|mln|miljoen|duizend", re.IGNORECA
 
 def find_unit(text: str) -> tuple[Unit, tuple[int, int]] | None:
     """Find a unit label inside a title or header cell; returns the unit and its span."""
-    if not _UNIT_CONTEXT.search(text):
-        return None
     return _find_unit(text) if len(text) <= 200 else _find_unit.__wrapped__(text)  # huge cells never stay in memory
 
 
-@lru_cache(maxsize=1 << 12)  # titles, captions and headers recur on every page of an export
+@lru_cache(maxsize=1 << 14)  # titles, captions, headers and labels recur on every page of an export
 def _find_unit(text: str) -> tuple[Unit, tuple[int, int]] | None:
+    if not _UNIT_CONTEXT.search(text):
+        return None
     low = text.lower()
     for pattern, scale in _UNIT_PATTERNS:
         m = pattern.search(low)

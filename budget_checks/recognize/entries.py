@@ -33,7 +33,11 @@ class Entry:
 
 def entries_of(items: list[Item]) -> list[Entry]:
     """A page's items as entries (a prose line as one cell), made once per page for every reader of them."""
-    return [Entry((Cell(i.text, i.line, i.ref),), prose=True) if isinstance(i, Prose) else Entry(i.cells) for i in items]
+    # a prose line's fields are a cell's (text, line, ref): tuple's constructor turns one into the other
+    return [Entry((_new_tuple(Cell, i),), True) if isinstance(i, Prose) else Entry(i.cells) for i in items]
+
+
+_new_tuple = tuple.__new__
 
 
 def last_unit(cells: tuple[Cell, ...]) -> tuple[Unit, str] | None:
