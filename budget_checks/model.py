@@ -48,6 +48,11 @@ def one_cell_row(text: str, line: int | None) -> Row:
     return _new_tuple(Row, ((_new_tuple(Cell, (text, line, None)),), False, False))
 
 
+def prose_cell(prose: Prose) -> Cell:
+    """A prose line as a cell: the same fields (text, line, ref), by tuple's own constructor."""
+    return _new_tuple(Cell, prose)
+
+
 @dataclass(frozen=True, slots=True)
 class Footer:
     """`Deze pagina is gebouwd op ... met de export van ...`."""

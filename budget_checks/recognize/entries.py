@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from budget_checks.model import Cell, Item, Prose
+from budget_checks.model import Cell, Item, Prose, prose_cell
 from budget_checks.numbers import UNIT_REMAINS, Unit, find_unit, strip_unit
 
 
@@ -33,11 +33,7 @@ class Entry:
 
 def entries_of(items: list[Item]) -> list[Entry]:
     """A page's items as entries (a prose line as one cell), made once per page for every reader of them."""
-    # a prose line's fields are a cell's (text, line, ref): tuple's constructor turns one into the other
-    return [Entry((_new_tuple(Cell, i),), True) if isinstance(i, Prose) else Entry(i.cells) for i in items]
-
-
-_new_tuple = tuple.__new__
+    return [Entry((prose_cell(i),), True) if isinstance(i, Prose) else Entry(i.cells) for i in items]
 
 
 def last_unit(cells: tuple[Cell, ...]) -> tuple[Unit, str] | None:
