@@ -140,8 +140,13 @@ def column_rules(table: Table, m: Matrix, vocab: Vocabulary, tolerance: Toleranc
 def share_rows(table: Table) -> set[int]:
     """Rows of percentages among rows of amounts (`Beslag op weerstandsvermogen | 4% | 23% | 5%`):
     the relations between amount columns do not hold for them. None in a table of percentages."""
-    shares = {r for r, row in enumerate(table.rows) if row.percentages}
-    amounts = any(not row.percentages and any(p is not None and p.is_number for p in row.parsed) for row in table.rows)
+    shares: set[int] = set()
+    amounts = False
+    for r, row in enumerate(table.rows):
+        if row.percentages:
+            shares.add(r)
+        elif not amounts:
+            amounts = any(p is not None and p.is_number for p in row.parsed)
     return shares if amounts else set()
 
 

@@ -19,3 +19,15 @@ def test_rows_placed_by_their_total_show_the_relation_the_complete_rows_were_too
     assert [r.placement for r in table.rows].count("placed") == 5
     found = {rel.holds for rel in table.relations if rel.code == "DR102"}
     assert found == {"Totaal = Gewone zaken + Grondexploitatie"}
+
+
+def test_a_row_of_percentages_among_amounts_is_a_share_row_and_among_percentages_none_is() -> None:
+    from budget_checks.recognize.discover import share_rows
+
+    mixed = "Overzicht\nPost  2024  2025  2026\nReserve  1.200  1.300  1.400\nRatio  4%  23%  5%\nVoorziening  800  700  600\n"
+    [table] = recognize_page(read_text(mixed.encode(), "p.txt"), BOOK, Tolerance()).tables
+    ratio = next(r for r, row in enumerate(table.rows) if row.label == "Ratio")
+    assert share_rows(table) == {ratio}
+    shares = "Overzicht\nPost  2024  2025  2026\nRatio a  4%  23%  5%\nRatio b  14%  3%  15%\n"
+    [table] = recognize_page(read_text(shares.encode(), "p.txt"), BOOK, Tolerance()).tables
+    assert share_rows(table) == set()
