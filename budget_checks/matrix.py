@@ -213,12 +213,6 @@ def margins(halfsteps: np.ndarray, shown: np.ndarray, decimals: int, tolerance: 
     return halfsteps // 2 if fixed is None else np.full_like(halfsteps, fixed)
 
 
-def margin(halfsteps: int, shown: int, decimals: int, tolerance: Tolerance) -> int:
-    """`margins` for one place."""
-    fixed = fixed_margin(decimals, tolerance)
-    return halfsteps // 2 if fixed is None else fixed
-
-
 def fixed_margin(decimals: int, tolerance: Tolerance) -> int | None:
     """The margin where the policy fixes it (exact, absolute); None where the shown values set it."""
     if tolerance.policy == "exact":

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from budget_checks.matrix import Matrix, evaluate, margin, margins
+from budget_checks.matrix import Matrix, evaluate, fixed_margin, margins
 from budget_checks.recognize.cells import is_unit_note
 from budget_checks.recognize.discover import ColumnRule, share_rows
 from budget_checks.recognize.kept import Kept
@@ -279,7 +279,8 @@ def _fits_matrix(flat: list[ColumnRule], rows: list[int], m: Matrix, tolerance: 
 
 def _fits_plain(flat: list[ColumnRule], rows: list[int], m: Matrix, tolerance: Tolerance) -> tuple[list[list[bool]], list[list[bool]]]:
     """`_fits_matrix` place by place, for a few rows (a goal's one-row table)."""
-    values, known, halfsteps, shown = m.as_lists()
+    values, known, halfsteps, _ = m.as_lists()
+    fixed = fixed_margin(m.decimals, tolerance)
     fits, knowns = [], []
     for rule in flat:
         cells = [(rule.target, 1), *((c, -s) for c, s in rule.terms)]
@@ -289,7 +290,7 @@ def _fits_plain(flat: list[ColumnRule], rows: list[int], m: Matrix, tolerance: T
             known_line.append(ok)
             if ok:
                 residual = sum(sign * values[r][c] for c, sign in cells)
-                allowed = margin(sum(halfsteps[r][c] for c, _ in cells), sum(shown[r][c] for c, _ in cells), m.decimals, tolerance)
+                allowed = sum(halfsteps[r][c] for c, _ in cells) // 2 if fixed is None else fixed
                 ok = abs(residual) <= allowed
             fit_line.append(ok)
         fits.append(fit_line)
